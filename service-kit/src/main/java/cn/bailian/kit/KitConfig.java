@@ -1,0 +1,74 @@
+package cn.bailian.kit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the shared machinery; each service names itself and its topic, the rest has defaults. */
+@ConfigMapping(prefix = "bailian")
+public interface KitConfig {
+
+    /** This service's name, e.g. farm-service: the CloudEvents source and the consumer group. */
+    String serviceName();
+
+    Events events();
+
+    Outbox outbox();
+
+    Consumer consumer();
+
+    Idempotency idempotency();
+
+    Http http();
+
+    interface Http {
+        /** Request bodies above this are refused with 413 before they are read. */
+        @WithDefault("262144")
+        long maxBodyBytes();
+    }
+
+    interface Events {
+        /** The topic this service publishes to, e.g. bailian.farm.events. */
+        String topic();
+    }
+
+    interface Outbox {
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("200")
+        int batchSize();
+
+        /** How often the relay looks without being woken (other replicas' commits, retries). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Longest pause between attempts while Kafka is unreachable. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** Published rows are kept this long for inspection, then purged. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Consumer {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Defaults to the service name. */
+        Optional<String> groupId();
+
+        /** Attempts of one event before it is parked. */
+        @WithDefault("5")
+        int maxAttempts();
+    }
+
+    interface Idempotency {
+        /** How long a stored response answers a repeated key. */
+        @WithDefault("P1D")
+        Duration retention();
+    }
+}

@@ -1,0 +1,189 @@
+package cn.bailian.kit.inbox;
+
+import cn.bailian.kit.KitConfig;
+import cn.bailian.kit.event.CloudEvent;
+import cn.bailian.kit.event.EventJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One consumer loop per service over the topics its {@link EventHandler}s name. Offsets are committed only
+ * after the records were applied (at least once); the processed-events insert in the handler's transaction
+ * makes the effect exactly once. An event that cannot be read, or fails every attempt, is parked in
+ * parked_event with its error and the partition moves on.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    @Any
+    Instance<EventHandler> handlerBeans;
+    @Inject
+    Inbox inbox;
+    @Inject
+    ParkedEvents parked;
+    @Inject
+    KitConfig config;
+    @Inject
+    MeterRegistry registry;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Map<String, EventHandler> handlers = new HashMap<>();
+    private volatile boolean running;
+    private KafkaConsumer<String, String> consumer;
+    private Thread thread;
+    private Counter applied;
+    private Counter duplicates;
+    private Counter parkedCount;
+
+    void start(@Observes StartupEvent ignored) {
+        applied = Counter.builder("bailian.inbox.applied").description("Events applied").register(registry);
+        duplicates = Counter.builder("bailian.inbox.duplicates").description("Redelivered events skipped").register(registry);
+        parkedCount = Counter.builder("bailian.inbox.parked").description("Events parked after failing").register(registry);
+        Set<String> topics = new TreeSet<>();
+        for (EventHandler handler : handlerBeans) {
+            topics.add(handler.topic());
+            for (String type : handler.eventTypes()) {
+                EventHandler previous = handlers.put(type, handler);
+                if (previous != null) {
+                    throw new IllegalStateException("two handlers for " + type);
+                }
+            }
+        }
+        if (topics.isEmpty() || !config.consumer().enabled()) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId().orElse(config.serviceName()));
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-inbox");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(List.copyOf(topics));
+        running = true;
+        thread = new Thread(this::run, config.serviceName() + "-event-consumer");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("consuming %s as group %s", topics, props.get(ConsumerConfig.GROUP_ID_CONFIG));
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, String> record : records) {
+                    apply(record);
+                }
+                if (!records.isEmpty()) {
+                    consumer.commitSync();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("event consumer stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Never throws: a record is applied, skipped, or parked. */
+    void apply(ConsumerRecord<String, String> record) {
+        CloudEvent event;
+        try {
+            event = EventJson.read(record.value());
+        } catch (RuntimeException e) {
+            park(record, null, e);
+            return;
+        }
+        EventHandler handler = handlers.get(event.type());
+        if (handler == null) {
+            LOG.debugf("ignoring event type %s", event.type());
+            return;
+        }
+        int maxAttempts = config.consumer().maxAttempts();
+        for (int attempt = 1; running || attempt == 1; attempt++) {
+            try {
+                boolean first = QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(event)) {
+                        return false;
+                    }
+                    handler.handle(event);
+                    return true;
+                });
+                (first ? applied : duplicates).increment();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= maxAttempts) {
+                    park(record, event, e);
+                    return;
+                }
+                LOG.warnf("event %s (%s) failed attempt %d: %s", event.id(), event.type(), attempt, e.toString());
+                sleepQuietly(200L * attempt);
+            }
+        }
+    }
+
+    private void park(ConsumerRecord<String, String> record, CloudEvent event, Exception error) {
+        LOG.errorf("parking record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
+                event == null ? "unreadable" : event.type(), error.toString());
+        parkedCount.increment();
+        try {
+            parked.park(record, event, error);
+        } catch (RuntimeException e) {
+            LOG.error("could not park record; moving on, it stays on the topic", e);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

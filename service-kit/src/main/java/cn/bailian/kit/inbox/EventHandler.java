@@ -1,0 +1,21 @@
+package cn.bailian.kit.inbox;
+
+import cn.bailian.kit.event.CloudEvent;
+
+import java.util.Set;
+
+/**
+ * Applies one kind of event from another service. Implementations are CDI beans; the kit's consumer
+ * subscribes to their topics and calls {@link #handle} inside a transaction that has already recorded the
+ * event id, so an event delivered twice is applied once. Throwing rolls the whole application back.
+ */
+public interface EventHandler {
+
+    /** The topic the events come from, e.g. bailian.resident.events. */
+    String topic();
+
+    /** The CloudEvents types this handler applies. Other types on the topic are skipped. */
+    Set<String> eventTypes();
+
+    void handle(CloudEvent event);
+}

@@ -1,0 +1,101 @@
+package cn.bailian.kit.security;
+
+import cn.bailian.kit.problem.ProblemCodes;
+import cn.bailian.kit.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is calling, from the bearer token: roles, {@code sub}, {@code residentId}, {@code communityId}.
+ * The access rules every service repeats live here once: ADMIN may do anything, STAFF act inside their own
+ * community, a RESIDENT acts for themselves.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public boolean authenticated() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean is(String role) {
+        return authenticated() && identity.hasRole(role);
+    }
+
+    public boolean isAdmin() {
+        return is(Roles.ADMIN);
+    }
+
+    public String subject() {
+        return authenticated() ? identity.getPrincipal().getName() : "anonymous";
+    }
+
+    public Optional<UUID> residentId() {
+        return uuidClaim("residentId");
+    }
+
+    public Optional<UUID> communityId() {
+        return uuidClaim("communityId");
+    }
+
+    /** ADMIN, or STAFF whose token names this community. */
+    public boolean isStaffOf(UUID communityId) {
+        return isAdmin() || (is(Roles.STAFF) && communityId != null && communityId.equals(communityId().orElse(null)));
+    }
+
+    /** The resident themselves (a RESIDENT token naming them). */
+    public boolean isResident(UUID residentId) {
+        return is(Roles.RESIDENT) && residentId != null && residentId.equals(residentId().orElse(null));
+    }
+
+    public void requireAuthenticated() {
+        if (!authenticated()) {
+            throw new ProblemException(401, ProblemCodes.UNAUTHENTICATED);
+        }
+    }
+
+    public void requireStaffOf(UUID communityId) {
+        requireAuthenticated();
+        if (!isStaffOf(communityId)) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    public void requireAdmin() {
+        requireAuthenticated();
+        if (!isAdmin()) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    /** The resident themselves, or staff of the resident's community. */
+    public void requireSelfOrStaff(UUID residentId, UUID communityId) {
+        requireAuthenticated();
+        if (!isResident(residentId) && !isStaffOf(communityId)) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    private Optional<UUID> uuidClaim(String name) {
+        if (!authenticated() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Optional.empty();
+        }
+        Object value = jwt.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.toString().replace("\"", "");
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package cn.bailian.testkit;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one), in this JVM, from the Apache Kafka
+ * artifacts. It can be stopped and started again on the same ports and log directory, which is how tests
+ * take Kafka away from a running service.
+ */
+public final class KafkaBroker {
+
+    private static KafkaBroker shared;
+
+    private final Path logDir;
+    private final int port;
+    private final int controllerPort;
+    private boolean formatted;
+    private KafkaRaftServer server;
+
+    private KafkaBroker(Path logDir, int port, int controllerPort) {
+        this.logDir = logDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** The broker for this JVM, started on first use, on free ports and a temporary log directory. */
+    public static synchronized KafkaBroker shared() {
+        if (shared == null) {
+            try {
+                shared = new KafkaBroker(Files.createTempDirectory("bailian-kafka-"), freePort(), freePort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            shared.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
+
+    /** A broker on given ports whose data stays in {@code logDir} (bin/bailian up). */
+    public static KafkaBroker at(Path logDir, int port, int controllerPort) {
+        return new KafkaBroker(logDir, port, controllerPort);
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public synchronized boolean running() {
+        return server != null;
+    }
+
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("log.dirs", logDir.toString());
+        props.put("num.partitions", "3");
+        props.put("auto.create.topics.enable", "true");
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "5");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        props.put("log.flush.interval.messages", "1");
+        try {
+            if (!formatted && !Files.exists(logDir.resolve("meta.properties"))) {
+                new Formatter()
+                        .setNodeId(1)
+                        .setClusterId(Uuid.randomUuid().toString())
+                        .setControllerListenerName("CONTROLLER")
+                        .setMetadataLogDirectory(logDir.toString())
+                        .addDirectory(logDir.toString())
+                        .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                        .run();
+            }
+            formatted = true;
+            server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+            server.startup();
+            awaitListening();
+        } catch (Exception e) {
+            server = null;
+            throw new IllegalStateException("Kafka broker did not start", e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+    }
+
+    private void awaitListening() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Kafka broker not listening on " + port);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

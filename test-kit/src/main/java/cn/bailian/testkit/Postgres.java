@@ -1,0 +1,144 @@
+package cn.bailian.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL server: the one named by {@code BAILIAN_PG_URL} (with {@code BAILIAN_PG_USER} and
+ * {@code BAILIAN_PG_PASSWORD}), else an embedded PostgreSQL 17 started once per JVM from Maven artifacts.
+ * Hands out fresh databases, so test runs never see each other's rows.
+ */
+public final class Postgres {
+
+    private static Postgres shared;
+
+    private final String baseUrl;      // jdbc:postgresql://host:port/
+    private final String user;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private Postgres(String baseUrl, String user, String password, EmbeddedPostgres embedded) {
+        this.baseUrl = baseUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /** The server for this JVM, started on first use. */
+    public static synchronized Postgres shared() {
+        if (shared == null) {
+            String url = System.getenv("BAILIAN_PG_URL");
+            shared = url != null && !url.isBlank()
+                    ? external(url, env("BAILIAN_PG_USER", "postgres"), env("BAILIAN_PG_PASSWORD", ""))
+                    : embedded(null, 0);
+        }
+        return shared;
+    }
+
+    /** An external server; {@code url} is {@code jdbc:postgresql://host:port[/db]}. */
+    public static Postgres external(String url, String user, String password) {
+        String base = url.replaceFirst("^(jdbc:postgresql://[^/?]+).*$", "$1") + "/";
+        return new Postgres(base, user, password, null);
+    }
+
+    /**
+     * An embedded server. {@code dataDirectory} null means a throwaway one; a directory keeps its data across
+     * starts (bin/bailian up). {@code port} 0 picks a free one.
+     */
+    public static Postgres embedded(Path dataDirectory, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
+                    .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres pg = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+            return new Postgres("jdbc:postgresql://localhost:" + pg.getPort() + "/", "postgres", "postgres", pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public int port() {
+        return embedded != null ? embedded.getPort() : Integer.parseInt(baseUrl.replaceFirst("^.*:(\\d+)/$", "$1"));
+    }
+
+    public String jdbcUrl(String database) {
+        return baseUrl + database;
+    }
+
+    /** A new, empty database named after {@code prefix} plus a random suffix. */
+    public String createFreshDatabase(String prefix) {
+        String name = (prefix.replaceAll("[^A-Za-z0-9_]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
+        execute("create database " + name);
+        return name;
+    }
+
+    /** Creates the database unless it exists (bin/bailian up keeps data between runs). */
+    public void ensureDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement s = c.createStatement();
+             var rs = s.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "") + "'")) {
+            if (!rs.next()) {
+                s.execute("create database " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+    }
+
+    public void dropDatabase(String name) {
+        execute("drop database if exists " + name + " with (force)");
+    }
+
+    /** A connection to one database, for tests that look at rows directly. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
