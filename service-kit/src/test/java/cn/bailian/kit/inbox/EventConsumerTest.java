@@ -1,0 +1,135 @@
+package cn.bailian.kit.inbox;
+
+import cn.bailian.testkit.BailianTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
+class EventConsumerTest {
+
+    private static final String TOPIC = "bailian.kit-sample.events";
+    private static final String CREATED = "cn.bailian.sample.note.created.v1";
+    private static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void producer() {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BailianTestResource.broker().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String noteId = UUID.randomUUID().toString();
+        String event = event(eventId, CREATED, noteId, 3, "\"futureField\":{\"x\":1},");
+        send(noteId, event);
+        send(noteId, event);
+        awaitApplied(marker(noteId));
+        assertThat(applied(noteId)).isEqualTo(1);
+        assertThat(processed(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void unreadableRecordIsParkedAndThePartitionMovesOn() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        long parkedBefore = count("select count(*) from parked_event");
+        send(key, "{this is not json");
+        String noteId = UUID.randomUUID().toString();
+        send(key, event(UUID.randomUUID().toString(), CREATED, noteId, 3, ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(noteId) == 1);
+        assertThat(count("select count(*) from parked_event")).isEqualTo(parkedBefore + 1);
+    }
+
+    @Test
+    void failingHandlerIsRetriedThenParkedWithoutBlockingLaterEvents() throws Exception {
+        String key = "unlucky-" + UUID.randomUUID();
+        String failingEvent = UUID.randomUUID().toString();
+        String failingNote = UUID.randomUUID().toString();
+        send(key, event(failingEvent, CREATED, failingNote, 13, ""));
+        String laterNote = UUID.randomUUID().toString();
+        send(key, event(UUID.randomUUID().toString(), CREATED, laterNote, 3, ""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(laterNote) == 1);
+        // the failing attempts rolled back: no half-applied row, no processed mark, one parked record
+        assertThat(applied(failingNote)).isZero();
+        assertThat(processed(failingEvent)).isZero();
+        assertThat(count("select count(*) from parked_event where event_id = '" + failingEvent + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void unknownTypesAreIgnored() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        send("k", event(eventId, "cn.bailian.sample.something-new.v7", UUID.randomUUID().toString(), 1, ""));
+        awaitApplied(marker("k"));
+        assertThat(processed(eventId)).isZero();
+        assertThat(count("select count(*) from parked_event where event_id = '" + eventId + "'")).isZero();
+    }
+
+    /**
+     * Sends a known-good event with the given key and returns its note id: once it is applied, every earlier
+     * record with that key (same partition) has been handled.
+     */
+    private static String marker(String key) {
+        String noteId = UUID.randomUUID().toString();
+        send(key, event(UUID.randomUUID().toString(), CREATED, noteId, 1, ""));
+        return noteId;
+    }
+
+    private static void awaitApplied(String noteId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(noteId) == 1);
+    }
+
+    private static String event(String id, String type, String noteId, int priority, String extra) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/bailian/test\",\"type\":\"" + type
+                + "\",\"subject\":\"" + noteId + "\",\"time\":\"2026-11-27T08:00:00Z\",\"datacontenttype\":\"application/json\","
+                + "\"unknownEnvelopeField\":true,\"data\":{" + extra + "\"noteId\":\"" + noteId + "\",\"priority\":" + priority + "}}";
+    }
+
+    private static void send(String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long applied(String noteId) throws Exception {
+        return count("select count(*) from note_applied where note_id = '" + noteId + "'");
+    }
+
+    private static long processed(String eventId) throws Exception {
+        return count("select count(*) from processed_event where event_id = '" + eventId + "'");
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
