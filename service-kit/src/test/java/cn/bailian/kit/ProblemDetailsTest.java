@@ -157,4 +157,13 @@ class ProblemDetailsTest {
         given().when().get("/api/v1/notes?page=0&size=5")
                 .then().statusCode(200).body("page", equalTo(0)).body("size", equalTo(5)).body("total", not(nullValue()));
     }
+
+    @Test
+    void openApiDocumentsErrorsAsProblems() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.schemas.Problem.properties.code.type", equalTo("string"))
+                .body("paths.'/api/v1/notes'.post.responses.'400'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
+    }
 }

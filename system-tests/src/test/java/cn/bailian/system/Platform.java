@@ -1,0 +1,94 @@
+package cn.bailian.system;
+
+import cn.bailian.testkit.KafkaBroker;
+import cn.bailian.testkit.Postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services from their packaged jars, each with its own fresh database on one real PostgreSQL
+ * server, all on one real Kafka broker. Started once per test JVM; tests stop, kill and restart single
+ * services or the broker.
+ */
+public final class Platform {
+
+    public static final List<String> SERVICES = List.of("resident-service", "farm-service", "activity-service", "fund-service");
+    private static Platform shared;
+
+    private final Postgres postgres = Postgres.shared();
+    private final KafkaBroker kafka = KafkaBroker.shared();
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Path root = Path.of(System.getProperty("bailian.root", "..")).toAbsolutePath().normalize();
+
+    private Platform() {
+    }
+
+    public static synchronized Platform get() {
+        if (shared == null) {
+            Platform platform = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
+            for (String service : SERVICES) {
+                platform.databases.put(service, platform.postgres.createFreshDatabase("system_" + service.replace("-service", "")));
+                platform.services.put(service, platform.newInstance(service, platform.databases.get(service), service));
+            }
+            // start in parallel: each JVM mostly waits on its own start-up work
+            platform.services.values().parallelStream().forEach(ServiceProcess::start);
+            shared = platform;
+        }
+        return shared;
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public String url(String service) {
+        return services.get(service).baseUrl();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** A further process of a service on the same database (a second replica). */
+    public ServiceProcess replica(String service, String instanceName) {
+        return newInstance(service, databases.get(service), instanceName);
+    }
+
+    public Connection connect(String service) throws SQLException {
+        return postgres.connect(databases.get(service));
+    }
+
+    private ServiceProcess newInstance(String service, String database, String instanceName) {
+        Map<String, String> env = Map.of(
+                "QUARKUS_PROFILE", "dev",
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        Path log = root.resolve("system-tests/target/system-logs/" + instanceName + ".log");
+        return new ServiceProcess(instanceName, jar, freePort(), env, log);
+    }
+
+    private void shutdown() {
+        services.values().forEach(ServiceProcess::stop);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
