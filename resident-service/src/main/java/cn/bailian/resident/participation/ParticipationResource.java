@@ -1,0 +1,125 @@
+package cn.bailian.resident.participation;
+
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import cn.bailian.kit.pii.Masking;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.resident.community.CommunityResource;
+import cn.bailian.resident.resident.Resident;
+import cn.bailian.resident.resident.ResidentService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Participation", description = "参与记录与荣誉榜 / Participation record and ranking")
+public class ParticipationResource {
+
+    @Schema(name = "ParticipationEntry")
+    public record EntryView(@Schema(example = "cn.bailian.farm.plot.claimed.v1") String eventType,
+                            @Schema(example = "A-01") String detail, String subjectId,
+                            @Schema(example = "10") int points, OffsetDateTime occurredAt) {
+    }
+
+    @Schema(name = "Participation", description = "A resident's timeline (newest first, paged) and total points")
+    public record ParticipationView(UUID residentId, @Schema(example = "18") long points, List<EntryView> items,
+                                    int page, int size, long total) {
+    }
+
+    @Schema(name = "RankingRow")
+    public record RankingRow(@Schema(example = "1") long rank, @Schema(example = "胡*") String displayName,
+                             @Schema(example = "42") long points, @Schema(example = "7") long entries) {
+    }
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Caller caller;
+    @Inject
+    ResidentService residents;
+
+    @GET
+    @Path("/residents/{id}/participation")
+    @Transactional
+    @Operation(operationId = "getParticipation", summary = "A resident's participation timeline and points / 参与记录",
+            description = "The resident, their household, their guardians, STAFF of the community and ADMIN. Fed by the farm, activity and fund events.")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipationView.class)))
+    @APIResponse(responseCode = "401", description = "No token")
+    @APIResponse(responseCode = "403", description = "Not allowed to see this resident")
+    @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
+    public ParticipationView participation(@PathParam("id") UUID id, @BeanParam PageRequest page) {
+        caller.requireAuthenticated();
+        Resident resident = residents.find(id);
+        residents.requireRead(resident);
+        Object[] totals = (Object[]) em.createNativeQuery(
+                        "select count(*), coalesce(sum(points), 0) from participation_entry where resident_id = ?1")
+                .setParameter(1, id).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select event_type, detail, subject_id, points, occurred_at from participation_entry
+                        where resident_id = ?1 order by occurred_at desc, id limit ?2 offset ?3""")
+                .setParameter(1, id).setParameter(2, page.size()).setParameter(3, page.offset()).getResultList();
+        List<EntryView> items = rows.stream().map(r -> new EntryView((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue(), instant(r[4]))).toList();
+        return new ParticipationView(id, ((Number) totals[1]).longValue(), items, page.page(), page.size(),
+                ((Number) totals[0]).longValue());
+    }
+
+    @GET
+    @Path("/communities/{id}/participation/ranking")
+    @Transactional
+    @Operation(operationId = "getParticipationRanking", summary = "The community's participation ranking / 荣誉榜",
+            description = "Public; active residents with masked names only, most points first.")
+    @APIResponse(responseCode = "200", description = "A page of the ranking")
+    @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
+    public Page<RankingRow> ranking(@PathParam("id") UUID communityId, @BeanParam PageRequest page) {
+        CommunityResource.find(communityId);
+        Number total = (Number) em.createNativeQuery("""
+                        select count(distinct p.resident_id) from participation_entry p
+                        join resident r on r.id = p.resident_id and r.community_id = p.community_id and r.status = 'ACTIVE'
+                        where p.community_id = ?1""")
+                .setParameter(1, communityId).getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select rank() over (order by sum(p.points) desc), r.name, sum(p.points), count(*)
+                        from participation_entry p
+                        join resident r on r.id = p.resident_id and r.community_id = p.community_id and r.status = 'ACTIVE'
+                        where p.community_id = ?1
+                        group by r.id, r.name
+                        order by sum(p.points) desc, r.id limit ?2 offset ?3""")
+                .setParameter(1, communityId).setParameter(2, page.size()).setParameter(3, page.offset()).getResultList();
+        List<RankingRow> items = rows.stream().map(r -> new RankingRow(((Number) r[0]).longValue(), Masking.name((String) r[1]),
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
+        return page.page(items, total.longValue());
+    }
+
+    static OffsetDateTime instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

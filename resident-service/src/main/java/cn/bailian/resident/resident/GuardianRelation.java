@@ -1,0 +1,5 @@
+package cn.bailian.resident.resident;
+
+public enum GuardianRelation {
+    FATHER, MOTHER, GRANDFATHER, GRANDMOTHER, OTHER
+}

@@ -1,0 +1,407 @@
+package cn.bailian.resident.resident;
+
+import cn.bailian.kit.outbox.Outbox;
+import cn.bailian.kit.pii.Masking;
+import cn.bailian.kit.problem.FieldError;
+import cn.bailian.kit.problem.ProblemCodes;
+import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.security.Roles;
+import cn.bailian.resident.audit.AuditTrail;
+import cn.bailian.resident.household.Household;
+import cn.bailian.resident.pii.IdCardNumber;
+import cn.bailian.resident.pii.PiiVault;
+import cn.bailian.resident.resident.ResidentApi.CreateResident;
+import cn.bailian.resident.resident.ResidentApi.GuardianView;
+import cn.bailian.resident.resident.ResidentApi.LinkGuardian;
+import cn.bailian.resident.resident.ResidentApi.MoveOut;
+import cn.bailian.resident.resident.ResidentApi.ResidentView;
+import cn.bailian.resident.resident.ResidentApi.UpdateResident;
+import cn.bailian.resident.resident.ResidentEvents.GuardianLinked;
+import cn.bailian.resident.resident.ResidentEvents.ResidentMovedOut;
+import cn.bailian.resident.resident.ResidentEvents.ResidentState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registering, changing and moving out residents; guardianship; who may see what. */
+@ApplicationScoped
+public class ResidentService {
+
+    private static final Logger LOG = Logger.getLogger(ResidentService.class);
+    static final String PHONE = "phone";
+    static final String ID_NUMBER = "idNumber";
+    public static final int ADULT_AGE = 18;
+
+    @Inject
+    PiiVault vault;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    Caller caller;
+    @Inject
+    EntityManager em;
+
+    // ---------------------------------------------------------------- registering
+
+    /** Rules beyond the annotations: the ID number's check digit and its embedded birth date. */
+    public static List<FieldError> checkIdNumber(String idNumber, LocalDate birthDate, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (idNumber == null) {
+            return errors;
+        }
+        String normalised = IdCardNumber.normalise(idNumber);
+        Optional<String> problem = IdCardNumber.problem(normalised);
+        if (problem.isPresent()) {
+            errors.add(new FieldError(prefix + ID_NUMBER, problem.get(), "not a valid ID-card number (GB 11643)"));
+        } else if (birthDate != null && !IdCardNumber.birthDate(normalised).orElseThrow().equals(birthDate)) {
+            errors.add(new FieldError(prefix + ID_NUMBER, "IdNumberBirthDateMismatch", "the ID-card number does not match birthDate"));
+        }
+        return errors;
+    }
+
+    /** Registers one resident; the caller must be staff of the household's community. */
+    @Transactional
+    public Resident register(CreateResident request) {
+        List<FieldError> errors = checkIdNumber(request.idNumber(), request.birthDate(), "");
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, ProblemCodes.VALIDATION_FAILED, errors, Map.of());
+        }
+        Household household = Household.findById(request.householdId());
+        if (household == null) {
+            throw ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId());
+        }
+        caller.requireStaffOf(household.communityId);
+        Resident resident = new Resident();
+        resident.id = UUID.randomUUID();
+        resident.communityId = household.communityId;
+        resident.householdId = household.id;
+        resident.name = request.name().strip();
+        resident.gender = request.gender();
+        resident.birthDate = request.birthDate();
+        setPhone(resident, request.phone());
+        setIdNumber(resident, request.idNumber());
+        resident.residencyType = request.residencyType();
+        resident.relationToHead = request.relationToHead();
+        resident.status = ResidentStatus.ACTIVE;
+        resident.createdAt = now();
+        resident.updatedAt = resident.createdAt;
+        requireNoDuplicate(resident);
+        resident.persist();
+        flush();
+        audit.record(resident.communityId, "RESIDENT", resident.id, "REGISTERED",
+                List.of("name", "gender", "birthDate", PHONE, ID_NUMBER, "residencyType", "householdId", "relationToHead"));
+        outbox.publish(ResidentEvents.REGISTERED, resident.id, state(resident, household));
+        LOG.infof("registered resident %s in household %s", resident.id, resident.householdId);
+        return resident;
+    }
+
+    private void setPhone(Resident resident, String phone) {
+        resident.phoneCipher = vault.encrypt(PHONE, phone);
+        resident.phoneHash = vault.hash(PHONE, phone);
+        resident.phoneLast4 = phone.substring(phone.length() - 4);
+    }
+
+    private void setIdNumber(Resident resident, String idNumber) {
+        if (idNumber == null) {
+            return;
+        }
+        String normalised = IdCardNumber.normalise(idNumber);
+        resident.idNumberCipher = vault.encrypt(ID_NUMBER, normalised);
+        resident.idNumberHash = vault.hash(ID_NUMBER, normalised);
+    }
+
+    /** The unique index decides under concurrency; this check gives the common case a clear answer. */
+    private void requireNoDuplicate(Resident resident) {
+        if (resident.idNumberHash == null || resident.status != ResidentStatus.ACTIVE) {
+            return;
+        }
+        long same = Resident.count("communityId = ?1 and idNumberHash = ?2 and status = ?3 and id <> ?4",
+                resident.communityId, resident.idNumberHash, ResidentStatus.ACTIVE, resident.id);
+        if (same > 0) {
+            throw ProblemException.conflict("DUPLICATE_ID_NUMBER");
+        }
+    }
+
+    /** Flushes and turns the register's unique indexes into their domain codes. */
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            String constraint = constraintOf(e);
+            if ("resident_id_number_unique".equals(constraint)) {
+                throw ProblemException.conflict("DUPLICATE_ID_NUMBER");
+            }
+            if ("resident_household_head_unique".equals(constraint)) {
+                throw ProblemException.conflict("HOUSEHOLD_HEAD_EXISTS");
+            }
+            throw e;
+        }
+    }
+
+    static String constraintOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
+                return cve.getConstraintName();
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public Resident find(UUID id) {
+        Resident resident = Resident.findById(id);
+        if (resident == null) {
+            throw ProblemException.notFound("RESIDENT_NOT_FOUND", id);
+        }
+        return resident;
+    }
+
+    /** The resident and their community's staff see phone and ID number whole; everyone else masked. */
+    public boolean seesWhole(Resident resident) {
+        return caller.isResident(resident.id) || caller.isStaffOf(resident.communityId);
+    }
+
+    /** The caller's own household, if they are a registered resident. */
+    public Optional<UUID> callerHousehold() {
+        return caller.residentId().flatMap(id -> Optional.ofNullable(Resident.<Resident>findById(id)))
+                .filter(r -> caller.is(Roles.RESIDENT) && r.status == ResidentStatus.ACTIVE)
+                .map(r -> r.householdId);
+    }
+
+    /**
+     * Self, staff of the community, another member of the same household, a linked guardian, or a service.
+     */
+    public void requireRead(Resident resident) {
+        caller.requireAuthenticated();
+        if (seesWhole(resident) || caller.is(Roles.SERVICE)) {
+            return;
+        }
+        if (caller.is(Roles.RESIDENT)) {
+            if (callerHousehold().filter(resident.householdId::equals).isPresent()) {
+                return;
+            }
+            UUID me = caller.residentId().orElse(null);
+            if (me != null && GuardianLink.count("childId = ?1 and guardianId = ?2", resident.id, me) > 0) {
+                return;
+            }
+        }
+        throw ProblemException.forbidden();
+    }
+
+    public ResidentView view(Resident resident) {
+        boolean whole = seesWhole(resident);
+        return view(resident, whole, whole || !caller.is(Roles.SERVICE));
+    }
+
+    public ResidentView view(Resident resident, boolean wholePii, boolean fullName) {
+        String phone = vault.decrypt(PHONE, resident.phoneCipher);
+        String idNumber = resident.idNumberCipher == null ? null : vault.decrypt(ID_NUMBER, resident.idNumberCipher);
+        Household household = Household.findById(resident.householdId);
+        List<GuardianView> guardians = GuardianLink.<GuardianLink>list("childId", resident.id).stream()
+                .map(ResidentService::guardianView).toList();
+        return new ResidentView(resident.id, resident.communityId, resident.householdId, household.compoundId,
+                fullName ? resident.name : Masking.name(resident.name), resident.gender, resident.birthDate,
+                wholePii ? phone : Masking.phone(phone),
+                wholePii ? idNumber : Masking.idNumber(idNumber),
+                !wholePii,
+                resident.residencyType, resident.relationToHead, resident.status, resident.movedOutOn,
+                resident.moveOutDestination, guardians, resident.createdAt, resident.updatedAt, resident.version);
+    }
+
+    static GuardianView guardianView(GuardianLink link) {
+        return new GuardianView(link.childId, link.guardianId, link.relation, link.communityId, link.createdAt);
+    }
+
+    // ---------------------------------------------------------------- changing
+
+    @Transactional
+    public Resident update(UUID id, String ifMatch, UpdateResident request) {
+        Resident resident = find(id);
+        boolean staff = caller.isStaffOf(resident.communityId);
+        if (!staff) {
+            caller.requireAuthenticated();
+            boolean onlyPhone = request.name() == null && request.gender() == null && request.birthDate() == null
+                    && request.idNumber() == null && request.residencyType() == null && request.householdId() == null
+                    && request.relationToHead() == null;
+            // a resident keeps their own phone number current; everything else is the register's (staff's) business
+            if (!caller.isResident(resident.id) || !onlyPhone) {
+                throw ProblemException.forbidden();
+            }
+        }
+        cn.bailian.kit.etag.ETags.requireMatch(ifMatch, resident.version);
+        if (resident.status != ResidentStatus.ACTIVE) {
+            throw ProblemException.conflict("RESIDENT_MOVED_OUT", resident.id);
+        }
+        LocalDate birthDate = request.birthDate() != null ? request.birthDate() : resident.birthDate;
+        String idNumber = request.idNumber();
+        if (idNumber == null && request.birthDate() != null && resident.idNumberCipher != null) {
+            idNumber = vault.decrypt(ID_NUMBER, resident.idNumberCipher); // a new birth date must still match it
+        }
+        List<FieldError> errors = checkIdNumber(idNumber, birthDate, "");
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, ProblemCodes.VALIDATION_FAILED, errors, Map.of());
+        }
+        List<String> changed = new ArrayList<>();
+        if (request.name() != null && !request.name().strip().equals(resident.name)) {
+            resident.name = request.name().strip();
+            changed.add("name");
+        }
+        if (request.gender() != null && request.gender() != resident.gender) {
+            resident.gender = request.gender();
+            changed.add("gender");
+        }
+        if (request.birthDate() != null && !request.birthDate().equals(resident.birthDate)) {
+            resident.birthDate = request.birthDate();
+            changed.add("birthDate");
+        }
+        if (request.phone() != null && !vault.hash(PHONE, request.phone()).equals(resident.phoneHash)) {
+            setPhone(resident, request.phone());
+            changed.add(PHONE);
+        }
+        if (request.idNumber() != null
+                && !vault.hash(ID_NUMBER, IdCardNumber.normalise(request.idNumber())).equals(resident.idNumberHash)) {
+            setIdNumber(resident, request.idNumber());
+            requireNoDuplicate(resident);
+            changed.add(ID_NUMBER);
+        }
+        if (request.residencyType() != null && request.residencyType() != resident.residencyType) {
+            resident.residencyType = request.residencyType();
+            changed.add("residencyType");
+        }
+        if (request.householdId() != null && !request.householdId().equals(resident.householdId)) {
+            Household target = Household.findById(request.householdId());
+            if (target == null) {
+                throw ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId());
+            }
+            if (!target.communityId.equals(resident.communityId)) {
+                throw ProblemException.unprocessable("HOUSEHOLD_OTHER_COMMUNITY");
+            }
+            resident.householdId = target.id;
+            changed.add("householdId");
+        }
+        if (request.relationToHead() != null && request.relationToHead() != resident.relationToHead) {
+            resident.relationToHead = request.relationToHead();
+            changed.add("relationToHead");
+        }
+        if (changed.isEmpty()) {
+            return resident;
+        }
+        resident.updatedAt = now();
+        flush();
+        audit.record(resident.communityId, "RESIDENT", resident.id, "UPDATED", changed);
+        outbox.publish(ResidentEvents.UPDATED, resident.id, state(resident, Household.findById(resident.householdId)));
+        return resident;
+    }
+
+    @Transactional
+    public Resident moveOut(UUID id, MoveOut request) {
+        Resident resident = find(id);
+        caller.requireStaffOf(resident.communityId);
+        em.lock(resident, LockModeType.PESSIMISTIC_WRITE);
+        if (resident.status != ResidentStatus.ACTIVE) {
+            throw ProblemException.conflict("RESIDENT_MOVED_OUT", resident.id);
+        }
+        if (request.date().isBefore(resident.birthDate)) {
+            throw ProblemException.invalidField("date", "BeforeBirth", "must not be before the birth date");
+        }
+        resident.status = ResidentStatus.MOVED_OUT;
+        resident.movedOutOn = request.date();
+        resident.moveOutDestination = request.destination() == null || request.destination().isBlank() ? null : request.destination().strip();
+        resident.updatedAt = now();
+        flush();
+        audit.record(resident.communityId, "RESIDENT", resident.id, "MOVED_OUT", List.of("status", "movedOutOn", "moveOutDestination"));
+        outbox.publish(ResidentEvents.MOVED_OUT, resident.id,
+                new ResidentMovedOut(resident.id, resident.communityId, resident.householdId, resident.movedOutOn));
+        outbox.publish(ResidentEvents.UPDATED, resident.id, state(resident, Household.findById(resident.householdId)));
+        LOG.infof("resident %s moved out on %s", resident.id, resident.movedOutOn);
+        return resident;
+    }
+
+    /**
+     * A child (under 18) gets an adult guardian of the same community. Staff may link anyone; a resident may
+     * name themselves guardian of a child of their own household.
+     */
+    @Transactional
+    public GuardianLink linkGuardian(UUID childId, LinkGuardian request) {
+        Resident child = find(childId);
+        Resident guardian = Resident.findById(request.guardianId());
+        if (guardian == null) {
+            throw ProblemException.unprocessable("GUARDIAN_NOT_FOUND", request.guardianId());
+        }
+        boolean ownChild = caller.isResident(guardian.id) && guardian.householdId.equals(child.householdId);
+        if (!ownChild) {
+            caller.requireStaffOf(child.communityId);
+        }
+        if (!guardian.communityId.equals(child.communityId)) {
+            throw ProblemException.unprocessable("GUARDIAN_OTHER_COMMUNITY");
+        }
+        if (child.status != ResidentStatus.ACTIVE) {
+            throw ProblemException.conflict("RESIDENT_MOVED_OUT", child.id);
+        }
+        if (guardian.status != ResidentStatus.ACTIVE) {
+            throw ProblemException.conflict("RESIDENT_MOVED_OUT", guardian.id);
+        }
+        LocalDate today = LocalDate.now();
+        if (Period.between(child.birthDate, today).getYears() >= ADULT_AGE) {
+            throw ProblemException.unprocessable("GUARDIAN_CHILD_NOT_MINOR");
+        }
+        if (Period.between(guardian.birthDate, today).getYears() < ADULT_AGE) {
+            throw ProblemException.unprocessable("GUARDIAN_NOT_ADULT");
+        }
+        GuardianLink.Key key = new GuardianLink.Key();
+        key.childId = child.id;
+        key.guardianId = guardian.id;
+        if (GuardianLink.findById(key) != null) {
+            throw ProblemException.conflict("GUARDIAN_ALREADY_LINKED");
+        }
+        GuardianLink link = new GuardianLink();
+        link.childId = child.id;
+        link.guardianId = guardian.id;
+        link.communityId = child.communityId;
+        link.relation = request.relation();
+        link.persist();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (constraintOf(e) != null) {
+                throw ProblemException.conflict("GUARDIAN_ALREADY_LINKED");
+            }
+            throw e;
+        }
+        em.refresh(link);
+        audit.record(child.communityId, "RESIDENT", child.id, "GUARDIAN_LINKED", List.of("guardianId", "relation"));
+        outbox.publish(ResidentEvents.GUARDIAN_LINKED, child.id,
+                new GuardianLinked(child.id, guardian.id, link.relation, child.communityId));
+        return link;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    public static ResidentState state(Resident resident, Household household) {
+        return new ResidentState(resident.id, resident.communityId, resident.householdId,
+                household == null ? null : household.compoundId, Masking.name(resident.name), resident.gender,
+                resident.birthDate, resident.residencyType, resident.status, resident.movedOutOn);
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,5 @@
+package cn.bailian.resident.resident;
+
+public enum ResidentStatus {
+    ACTIVE, MOVED_OUT
+}
