@@ -1,0 +1,37 @@
+package cn.bailian.fund.disbursement;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Money paid out of a fund for an approved project. Never changed or deleted (a trigger enforces it). */
+@Entity
+@Immutable
+@Table(name = "disbursement")
+public class Disbursement extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "project_id")
+    public UUID projectId;
+    @Column(name = "fund_id")
+    public UUID fundId;
+    @Column(name = "community_id")
+    public UUID communityId;
+    @Column(name = "amount_fen")
+    public long amountFen;
+    public String payee;
+    public String purpose;
+    @Column(name = "invoice_reference")
+    public String invoiceReference;
+    @Column(name = "disbursed_at")
+    public Instant disbursedAt;
+    @Column(name = "recorded_by")
+    public String recordedBy;
+}

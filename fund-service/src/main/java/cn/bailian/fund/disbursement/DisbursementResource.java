@@ -1,0 +1,68 @@
+package cn.bailian.fund.disbursement;
+
+import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Disbursements", description = "Payments out of the fund for approved projects, never beyond the balance or the budget")
+public class DisbursementResource {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    DisbursementService disbursements;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Path("/projects/{projectId}/disbursements")
+    @Operation(operationId = "disburse", summary = "Pay for an APPROVED project (STAFF of the community, ADMIN); send an Idempotency-Key so a retry never pays twice")
+    @APIResponse(responseCode = "201", description = "Paid", content = @Content(schema = @Schema(implementation = DisbursementViews.DisbursementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "PROJECT_NOT_APPROVED, INSUFFICIENT_FUNDS (availableFen), BUDGET_EXCEEDED (remainingBudgetFen)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response disburse(@PathParam("projectId") UUID projectId, @Valid @NotNull DisbursementViews.CreateDisbursement request,
+                             @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /projects/" + projectId + "/disbursements", request, () -> {
+            DisbursementViews.DisbursementView d = disbursements.disburse(projectId, request);
+            return Response.created(URI.create("/api/v1/projects/" + projectId + "/disbursements")).entity(d).build();
+        });
+    }
+
+    @GET
+    @Path("/projects/{projectId}/disbursements")
+    @Operation(operationId = "listDisbursements", summary = "A project's payments (public; invoice numbers for the community's staff only)")
+    @APIResponse(responseCode = "200", description = "A page of payments")
+    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public Page<DisbursementViews.DisbursementView> list(@PathParam("projectId") UUID projectId, @BeanParam PageRequest page) {
+        return disbursements.list(projectId, page);
+    }
+}

@@ -1,0 +1,104 @@
+package cn.bailian.fund.donation;
+
+import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Donations", description = "Donations with receipts, and refunds as reversing entries")
+public class DonationResource {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    DonationService donations;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Path("/funds/{fundId}/donations")
+    @Operation(operationId = "recordDonation", summary = "Book a donation and issue its receipt number (STAFF of the community, ADMIN, SERVICE for payment integrations). "
+            + "The same paymentReference again answers 200 with the donation already booked.")
+    @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = DonationViews.DonationView.class)))
+    @APIResponse(responseCode = "200", description = "This paymentReference was booked before; nothing new was booked", content = @Content(schema = @Schema(implementation = DonationViews.DonationView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the fund's community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "PAYMENT_REFERENCE_REUSED (same reference, other amount or channel), PROJECT_CLOSED", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "PROJECT_NOT_IN_FUND, IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response donate(@PathParam("fundId") UUID fundId, @Valid @NotNull DonationViews.CreateDonation request,
+                           @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /funds/" + fundId + "/donations", request, () -> {
+            DonationService.Booked booked = donations.donate(fundId, request);
+            URI location = URI.create("/api/v1/donations/" + booked.donation().id());
+            return booked.created()
+                    ? Response.created(location).entity(booked.donation()).build()
+                    : Response.ok(booked.donation()).location(location).build();
+        });
+    }
+
+    @GET
+    @Path("/funds/{fundId}/donations")
+    @Operation(operationId = "listDonations", summary = "A fund's donations, newest first, with donor details (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "200", description = "A page of donations")
+    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the fund's community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public Page<DonationViews.DonationView> list(@PathParam("fundId") UUID fundId, @BeanParam PageRequest page) {
+        return donations.list(fundId, page);
+    }
+
+    @GET
+    @Path("/donations/{donationId}")
+    @Operation(operationId = "getDonation", summary = "One donation and its receipt (STAFF of the community, ADMIN, or the resident who gave it)")
+    @APIResponse(responseCode = "200", description = "The donation", content = @Content(schema = @Schema(implementation = DonationViews.DonationView.class)))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Neither staff nor the donor", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "DONATION_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public DonationViews.DonationView get(@PathParam("donationId") UUID donationId) {
+        return donations.get(donationId);
+    }
+
+    @POST
+    @Path("/donations/{donationId}/refunds")
+    @Operation(operationId = "refundDonation", summary = "Give back all or part of a donation: a reversing ledger entry; the donation itself is never edited (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "201", description = "Refunded", content = @Content(schema = @Schema(implementation = DonationViews.RefundView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "DONATION_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "REFUND_EXCEEDS_DONATION, INSUFFICIENT_FUNDS", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response refund(@PathParam("donationId") UUID donationId, @Valid @NotNull DonationViews.CreateRefund request,
+                           @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /donations/" + donationId + "/refunds", request, () -> {
+            DonationViews.RefundView refund = donations.refund(donationId, request);
+            return Response.created(URI.create("/api/v1/donations/" + donationId)).entity(refund).build();
+        });
+    }
+}

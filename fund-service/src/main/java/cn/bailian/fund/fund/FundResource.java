@@ -1,0 +1,78 @@
+package cn.bailian.fund.fund;
+
+import cn.bailian.kit.etag.ETags;
+import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Funds", description = "A community's shared fund and its special funds")
+public class FundResource {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    FundService funds;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Path("/funds")
+    @Operation(operationId = "createFund", summary = "Open a fund for a community (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FundViews.FundView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "COMMUNITY_FUND_EXISTS, FUND_NAME_TAKEN", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response create(@Valid @NotNull FundViews.CreateFund request, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /funds", request, () -> {
+            Fund fund = funds.create(request);
+            return Response.created(URI.create("/api/v1/funds/" + fund.id)).entity(FundViews.FundView.of(fund))
+                    .tag(ETags.of(fund.version)).build();
+        });
+    }
+
+    @GET
+    @Path("/funds/{fundId}")
+    @Operation(operationId = "getFund", summary = "A fund with its balance and totals (public: the same figures the transparency report shows)")
+    @APIResponse(responseCode = "200", description = "The fund", content = @Content(schema = @Schema(implementation = FundViews.FundView.class)))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public Response get(@PathParam("fundId") UUID fundId) {
+        Fund fund = funds.get(fundId);
+        return Response.ok(FundViews.FundView.of(fund)).tag(ETags.of(fund.version)).build();
+    }
+
+    @GET
+    @Path("/funds")
+    @Operation(operationId = "listFunds", summary = "Funds, optionally of one community (public)")
+    @APIResponse(responseCode = "200", description = "A page of funds")
+    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
+    public Page<FundViews.FundView> list(@QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {
+        return funds.list(communityId, page);
+    }
+}

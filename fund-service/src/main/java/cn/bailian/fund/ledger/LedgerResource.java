@@ -1,0 +1,52 @@
+package cn.bailian.fund.ledger;
+
+import cn.bailian.fund.fund.FundService;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ledger", description = "The append-only, hash-chained double-entry ledger; public, so anyone can check it")
+public class LedgerResource {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    Ledger ledger;
+    @Inject
+    FundService funds;
+
+    @GET
+    @Path("/funds/{fundId}/ledger")
+    @Operation(operationId = "listLedger", summary = "A fund's ledger entries in order (public; amounts and references, no personal data)")
+    @APIResponse(responseCode = "200", description = "A page of entries")
+    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public Page<LedgerViews.EntryView> list(@PathParam("fundId") UUID fundId, @BeanParam PageRequest page) {
+        funds.get(fundId);
+        return ledger.list(fundId, page);
+    }
+
+    @GET
+    @Path("/funds/{fundId}/ledger/verify")
+    @Operation(operationId = "verifyLedger", summary = "Recompute the hash chain and name the first entry that was changed, deleted or reordered (public)")
+    @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = LedgerViews.Verification.class)))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public LedgerViews.Verification verify(@PathParam("fundId") UUID fundId) {
+        return ledger.verify(funds.get(fundId));
+    }
+}

@@ -1,0 +1,202 @@
+package cn.bailian.fund.project;
+
+import cn.bailian.kit.etag.ETags;
+import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import cn.bailian.kit.problem.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects", description = "民生项目: proposal, council and committee review, public notice (公示) with objections, milestones, completion")
+public class ProjectResource {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    ProjectService projects;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Path("/funds/{fundId}/projects")
+    @Operation(operationId = "proposeProject", summary = "Propose a project (a RESIDENT of the community for themselves; STAFF for the community, a resident or an organisation)")
+    @APIResponse(responseCode = "201", description = "Proposed", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not a resident or staff of the fund's community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "RESIDENT_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "PROPOSER_UNKNOWN, IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response propose(@PathParam("fundId") UUID fundId, @Valid @NotNull ProjectViews.CreateProject request,
+                            @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /funds/" + fundId + "/projects", request, () -> {
+            ProjectViews.ProjectView project = projects.propose(fundId, request);
+            return Response.created(URI.create("/api/v1/projects/" + project.id())).entity(project).tag(ETags.of(project.version())).build();
+        });
+    }
+
+    @GET
+    @Path("/funds/{fundId}/projects")
+    @Operation(operationId = "listProjects", summary = "A fund's projects, newest first, optionally by status (public, as the notice requires)")
+    @APIResponse(responseCode = "200", description = "A page of projects")
+    @APIResponse(responseCode = "400", description = "Bad paging or status", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public Page<ProjectViews.ProjectView> list(@PathParam("fundId") UUID fundId, @QueryParam("status") String status, @BeanParam PageRequest page) {
+        Project.Status wanted = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                wanted = Project.Status.valueOf(status.strip());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "Enum", "one of " + List.of(Project.Status.values()));
+            }
+        }
+        return projects.list(fundId, wanted, page);
+    }
+
+    @GET
+    @Path("/projects/{projectId}")
+    @Operation(operationId = "getProject", summary = "A project with its reviews (and reviewers), notice period, funding progress and milestones (public)")
+    @APIResponse(responseCode = "200", description = "The project", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public Response get(@PathParam("projectId") UUID projectId) {
+        ProjectViews.ProjectView project = projects.get(projectId);
+        return Response.ok(project).tag(ETags.of(project.version())).build();
+    }
+
+    @POST
+    @Path("/projects/{projectId}/reviews")
+    @Operation(operationId = "reviewProject", summary = "Record the residents' council's (COUNCIL) and then the community committee's (COMMITTEE) decision; "
+            + "the committee's approval opens the public notice period (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "201", description = "Recorded; the project as it is now", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request (a rejection needs a comment)", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "REVIEW_OUT_OF_ORDER", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response review(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectViews.CreateReview request,
+                           @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /projects/" + projectId + "/reviews", request, () -> {
+            ProjectViews.ProjectView project = projects.review(projectId, request);
+            return Response.created(URI.create("/api/v1/projects/" + projectId)).entity(project).tag(ETags.of(project.version())).build();
+        });
+    }
+
+    @POST
+    @Path("/projects/{projectId}/objections")
+    @Operation(operationId = "objectToProject", summary = "Object during the public notice period (a RESIDENT of the project's community, once per project)")
+    @APIResponse(responseCode = "201", description = "Objection recorded", content = @Content(schema = @Schema(implementation = ProjectViews.ObjectionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not a resident of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "NOTICE_NOT_OPEN, OBJECTION_EXISTS, RESIDENT_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response object(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectViews.CreateObjection request,
+                           @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /projects/" + projectId + "/objections", request, () -> {
+            ProjectViews.ObjectionView objection = projects.object(projectId, request);
+            return Response.created(URI.create("/api/v1/projects/" + projectId + "/objections/" + objection.id())).entity(objection).build();
+        });
+    }
+
+    @GET
+    @Path("/projects/{projectId}/objections")
+    @Operation(operationId = "listObjections", summary = "The objections raised against a project (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "200", description = "The objections, oldest first")
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public List<ProjectViews.ObjectionView> objections(@PathParam("projectId") UUID projectId) {
+        return projects.objections(projectId);
+    }
+
+    @POST
+    @Path("/projects/{projectId}/objections/{objectionId}/decision")
+    @Operation(operationId = "decideObjection", summary = "Uphold (the project is rejected) or dismiss an objection (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "200", description = "Decided", content = @Content(schema = @Schema(implementation = ProjectViews.ObjectionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, OBJECTION_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "OBJECTION_DECIDED", content = @Content(mediaType = PROBLEM))
+    public ProjectViews.ObjectionView decide(@PathParam("projectId") UUID projectId, @PathParam("objectionId") UUID objectionId,
+                                             @Valid @NotNull ProjectViews.DecideObjection request) {
+        return projects.decideObjection(projectId, objectionId, request);
+    }
+
+    @POST
+    @Path("/projects/{projectId}/milestones")
+    @Operation(operationId = "addMilestone", summary = "Add a milestone to an approved project (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "201", description = "Added; the project with its milestones", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "PROJECT_NOT_APPROVED", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
+    public Response addMilestone(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectViews.CreateMilestone request,
+                                 @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /projects/" + projectId + "/milestones", request, () -> {
+            ProjectViews.ProjectView project = projects.addMilestone(projectId, request);
+            return Response.created(URI.create("/api/v1/projects/" + projectId)).entity(project).tag(ETags.of(project.version())).build();
+        });
+    }
+
+    @PATCH
+    @Path("/projects/{projectId}/milestones/{milestoneId}")
+    @Operation(operationId = "updateMilestone", summary = "Report progress on a milestone; send the milestone's ETag in If-Match (STAFF of the community, ADMIN)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectViews.MilestoneView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND, MILESTONE_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "PROJECT_NOT_APPROVED", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "412", description = "VERSION_MISMATCH", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "428", description = "IF_MATCH_REQUIRED", content = @Content(mediaType = PROBLEM))
+    public Response updateMilestone(@PathParam("projectId") UUID projectId, @PathParam("milestoneId") UUID milestoneId,
+                                    @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ProjectViews.UpdateMilestone request) {
+        ProjectViews.MilestoneView milestone = projects.updateMilestone(projectId, milestoneId, ifMatch, request);
+        return Response.ok(milestone).tag(ETags.of(milestone.version())).build();
+    }
+
+    @POST
+    @Path("/projects/{projectId}/complete")
+    @Operation(operationId = "completeProject", summary = "Close an approved project with its report (STAFF of the community, ADMIN); no disbursement follows")
+    @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "PROJECT_NOT_APPROVED", content = @Content(mediaType = PROBLEM))
+    public Response complete(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectViews.CompleteProject request) {
+        ProjectViews.ProjectView project = projects.complete(projectId, request);
+        return Response.ok(project).tag(ETags.of(project.version())).build();
+    }
+}

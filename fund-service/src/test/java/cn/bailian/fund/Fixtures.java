@@ -1,0 +1,128 @@
+package cn.bailian.fund;
+
+import cn.bailian.fund.project.NoticeScheduler;
+import cn.bailian.testkit.BailianTestResource;
+import cn.bailian.testkit.DevTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Builds the state tests start from, through the API as a client would. */
+public final class Fixtures {
+
+    public static final String TOPIC = "bailian.fund.events";
+    public static final String RESIDENT_TOPIC = "bailian.resident.events";
+
+    private Fixtures() {
+    }
+
+    public static String staff(UUID communityId) {
+        return DevTokens.staff(communityId);
+    }
+
+    public static UUID createFund(UUID communityId, String kind) {
+        return UUID.fromString(given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON)
+                .body(Map.of("communityId", communityId, "name", "基金 " + UUID.randomUUID(), "kind", kind))
+                .post("/api/v1/funds")
+                .then().statusCode(201).extract().path("id"));
+    }
+
+    public static UUID communityFund(UUID communityId) {
+        return createFund(communityId, "COMMUNITY");
+    }
+
+    public static ValidatableResponse donate(UUID communityId, UUID fundId, Map<String, Object> body) {
+        return given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/funds/" + fundId + "/donations").then();
+    }
+
+    public static Map<String, Object> donation(long amountFen, String reference) {
+        return Map.of("donorKind", "ENTERPRISE", "displayName", "成都白莲科技有限公司", "amountFen", amountFen,
+                "channel", "BANK_TRANSFER", "paymentReference", reference);
+    }
+
+    public static String donateOk(UUID communityId, UUID fundId, long amountFen) {
+        return donate(communityId, fundId, donation(amountFen, "REF-" + UUID.randomUUID())).statusCode(201).extract().path("id");
+    }
+
+    public static UUID propose(UUID communityId, UUID fundId, long budgetFen, UUID activityId) {
+        var body = new java.util.HashMap<String, Object>(Map.of("title", "屋顶农场儿童自然课堂", "description", "每月两次种植课",
+                "type", "PUBLIC_WELFARE", "budgetFen", budgetFen, "proposerKind", "COMMUNITY"));
+        if (activityId != null) {
+            body.put("activityId", activityId);
+        }
+        return UUID.fromString(given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/funds/" + fundId + "/projects").then().statusCode(201).extract().path("id"));
+    }
+
+    public static ValidatableResponse review(UUID communityId, UUID projectId, String step, String decision) {
+        return given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON)
+                .body(Map.of("step", step, "decision", decision, "comment", step + " " + decision))
+                .post("/api/v1/projects/" + projectId + "/reviews").then();
+    }
+
+    /** Proposed, reviewed by council and committee: in public notice. */
+    public static UUID inNotice(UUID communityId, UUID fundId, long budgetFen, UUID activityId) {
+        UUID project = propose(communityId, fundId, budgetFen, activityId);
+        review(communityId, project, "COUNCIL", "APPROVE").statusCode(201);
+        review(communityId, project, "COMMITTEE", "APPROVE").statusCode(201);
+        return project;
+    }
+
+    /** Through notice with no objection, approved by the scheduler's logic. */
+    public static UUID approved(NoticeScheduler notices, UUID communityId, UUID fundId, long budgetFen, UUID activityId) {
+        UUID project = inNotice(communityId, fundId, budgetFen, activityId);
+        notices.approveEndedNotices(Instant.now().plus(8, ChronoUnit.DAYS));
+        return project;
+    }
+
+    public static long queryLong(String sql, Object... params) throws Exception {
+        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A resident-service event as that service would publish it. */
+    public static void publishResidentEvent(String type, UUID subject, Map<String, Object> data) {
+        String event = cn.bailian.kit.event.EventJson.write(Map.of(
+                "specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/bailian/resident-service",
+                "type", type, "subject", subject.toString(),
+                "time", OffsetDateTime.now(ZoneOffset.UTC).toString(), "datacontenttype", "application/json", "data", data));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BailianTestResource.broker().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(RESIDENT_TOPIC, subject.toString(), event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void residentRegistered(UUID residentId, UUID communityId, String displayName, String status) {
+        publishResidentEvent("cn.bailian.resident.registered.v1", residentId, Map.of(
+                "residentId", residentId, "communityId", communityId, "householdId", UUID.randomUUID(),
+                "compoundId", UUID.randomUUID(), "displayName", displayName, "gender", "FEMALE",
+                "birthDate", "1980-05-01", "residencyType", "PERMANENT", "status", status));
+    }
+}
