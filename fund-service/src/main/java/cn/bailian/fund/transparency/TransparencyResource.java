@@ -8,9 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -32,28 +35,39 @@ public class TransparencyResource {
 
     @GET
     @Path("/funds/{fundId}/transparency")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(operationId = "transparencyReport", summary = "Opening and closing balance, donations by channel and donor kind, spending by project and type, "
             + "and every donation with its donor masked or anonymous, for one month (Asia/Shanghai). Public. Ask for text/csv to get the same as CSV.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransparencyReport.class)),
-            @Content(mediaType = CSV)})
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with BOM, one section per table"))})
     @APIResponse(responseCode = "400", description = "month is not YYYY-MM", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    public TransparencyReport json(@PathParam("fundId") UUID fundId, @QueryParam("month") String month) {
-        return transparency.report(fundId, month(month));
-    }
-
-    @GET
-    @Path("/funds/{fundId}/transparency")
-    @Produces(CSV)
-    @Operation(hidden = true)
-    public Response csv(@PathParam("fundId") UUID fundId, @QueryParam("month") String month) {
+    public Response report(@PathParam("fundId") UUID fundId, @QueryParam("month") String month, @Context HttpHeaders headers) {
         YearMonth ym = month(month);
-        String body = TransparencyCsv.write(transparency.report(fundId, ym));
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        TransparencyReport report = transparency.report(fundId, ym);
+        if (!wantsCsv(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(TransparencyCsv.write(report), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"fund-" + fundId + "-" + ym + ".csv\"")
                 .build();
+    }
+
+    /** JSON unless the client prefers CSV: a wildcard Accept (browsers, curl) gets JSON. */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.getType().equals("text") && (type.getSubtype().equals("csv") || type.isWildcardSubtype())) {
+                return true;
+            }
+            if (type.isWildcardType()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static YearMonth month(String month) {
