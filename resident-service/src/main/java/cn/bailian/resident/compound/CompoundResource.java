@@ -107,10 +107,8 @@ public class CompoundResource {
     @Operation(operationId = "listCompounds", summary = "A community's compounds / 院落列表", description = "Public.")
     @APIResponse(responseCode = "200", description = "A page of compounds")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
-    public Page<CompoundView> list(@Parameter(required = true) @QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {
-        if (communityId == null) {
-            throw ProblemException.invalidField("communityId", "NotNull", "must not be null");
-        }
+    public Page<CompoundView> list(@Parameter(required = true) @QueryParam("communityId") String communityParam, @BeanParam PageRequest page) {
+        UUID communityId = cn.bailian.resident.support.QueryParams.requiredUuid("communityId", communityParam);
         CommunityResource.find(communityId);
         var query = Compound.<Compound>find("communityId", Sort.by("name").and("id"), communityId);
         return page.page(query.page(page.page(), page.size()).list().stream().map(CompoundResource::view).toList(), query.count());

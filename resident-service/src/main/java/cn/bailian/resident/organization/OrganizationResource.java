@@ -122,11 +122,10 @@ public class OrganizationResource {
     @Operation(operationId = "listOrganizations", summary = "A community's organisations / 组织列表", description = "Public.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
-    public Page<OrganizationView> list(@Parameter(required = true) @QueryParam("communityId") UUID communityId,
-                                       @QueryParam("kind") OrganizationKind kind, @BeanParam PageRequest page) {
-        if (communityId == null) {
-            throw ProblemException.invalidField("communityId", "NotNull", "must not be null");
-        }
+    public Page<OrganizationView> list(@Parameter(required = true) @QueryParam("communityId") String communityParam,
+                                       @Parameter(schema = @Schema(implementation = OrganizationKind.class)) @QueryParam("kind") String kindParam, @BeanParam PageRequest page) {
+        UUID communityId = cn.bailian.resident.support.QueryParams.requiredUuid("communityId", communityParam);
+        OrganizationKind kind = cn.bailian.resident.support.QueryParams.enumOf(OrganizationKind.class, "kind", kindParam);
         CommunityResource.find(communityId);
         String where = kind == null ? "communityId = :community" : "communityId = :community and kind = :kind";
         Parameters params = Parameters.with("community", communityId);

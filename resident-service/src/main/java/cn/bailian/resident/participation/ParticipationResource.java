@@ -1,10 +1,7 @@
 package cn.bailian.resident.participation;
 
-import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.pii.Masking;
 import cn.bailian.kit.security.Caller;
-import cn.bailian.resident.community.CommunityResource;
 import cn.bailian.resident.resident.Resident;
 import cn.bailian.resident.resident.ResidentService;
 import jakarta.inject.Inject;
@@ -29,7 +26,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-@Path("/api/v1")
+@Path("/api/v1/residents/{id}/participation")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Participation", description = "参与记录与荣誉榜 / Participation record and ranking")
 public class ParticipationResource {
@@ -45,11 +42,6 @@ public class ParticipationResource {
                                     int page, int size, long total) {
     }
 
-    @Schema(name = "RankingRow")
-    public record RankingRow(@Schema(example = "1") long rank, @Schema(example = "胡*") String displayName,
-                             @Schema(example = "42") long points, @Schema(example = "7") long entries) {
-    }
-
     @Inject
     EntityManager em;
     @Inject
@@ -58,7 +50,6 @@ public class ParticipationResource {
     ResidentService residents;
 
     @GET
-    @Path("/residents/{id}/participation")
     @Transactional
     @Operation(operationId = "getParticipation", summary = "A resident's participation timeline and points / 参与记录",
             description = "The resident, their household, their guardians, STAFF of the community and ADMIN. Fed by the farm, activity and fund events.")
@@ -83,34 +74,6 @@ public class ParticipationResource {
                 ((Number) r[3]).intValue(), instant(r[4]))).toList();
         return new ParticipationView(id, ((Number) totals[1]).longValue(), items, page.page(), page.size(),
                 ((Number) totals[0]).longValue());
-    }
-
-    @GET
-    @Path("/communities/{id}/participation/ranking")
-    @Transactional
-    @Operation(operationId = "getParticipationRanking", summary = "The community's participation ranking / 荣誉榜",
-            description = "Public; active residents with masked names only, most points first.")
-    @APIResponse(responseCode = "200", description = "A page of the ranking")
-    @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
-    public Page<RankingRow> ranking(@PathParam("id") UUID communityId, @BeanParam PageRequest page) {
-        CommunityResource.find(communityId);
-        Number total = (Number) em.createNativeQuery("""
-                        select count(distinct p.resident_id) from participation_entry p
-                        join resident r on r.id = p.resident_id and r.community_id = p.community_id and r.status = 'ACTIVE'
-                        where p.community_id = ?1""")
-                .setParameter(1, communityId).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select rank() over (order by sum(p.points) desc), r.name, sum(p.points), count(*)
-                        from participation_entry p
-                        join resident r on r.id = p.resident_id and r.community_id = p.community_id and r.status = 'ACTIVE'
-                        where p.community_id = ?1
-                        group by r.id, r.name
-                        order by sum(p.points) desc, r.id limit ?2 offset ?3""")
-                .setParameter(1, communityId).setParameter(2, page.size()).setParameter(3, page.offset()).getResultList();
-        List<RankingRow> items = rows.stream().map(r -> new RankingRow(((Number) r[0]).longValue(), Masking.name((String) r[1]),
-                ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
-        return page.page(items, total.longValue());
     }
 
     static OffsetDateTime instant(Object value) {

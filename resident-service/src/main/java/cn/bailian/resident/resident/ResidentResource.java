@@ -7,6 +7,7 @@ import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.resident.audit.AuditTrail;
+import cn.bailian.resident.support.QueryParams;
 import cn.bailian.resident.resident.ResidentApi.AuditView;
 import cn.bailian.resident.resident.ResidentApi.CreateResident;
 import cn.bailian.resident.resident.ResidentApi.GuardianView;
@@ -108,15 +109,15 @@ public class ResidentResource {
     @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     public Page<ResidentView> list(
-            @Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc") @QueryParam("communityId") UUID communityId,
+            @Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc") @QueryParam("communityId") String communityParam,
             @Parameter(description = "Name prefix or phone suffix", example = "胡") @QueryParam("q") @Size(max = 50) String q,
-            @QueryParam("residencyType") ResidencyType residencyType,
-            @QueryParam("status") ResidentStatus status,
+            @Parameter(schema = @Schema(implementation = ResidencyType.class)) @QueryParam("residencyType") String residencyParam,
+            @Parameter(schema = @Schema(implementation = ResidentStatus.class)) @QueryParam("status") String statusParam,
             @BeanParam PageRequest page) {
         caller.requireAuthenticated();
-        if (communityId == null) {
-            throw ProblemException.invalidField("communityId", "NotNull", "must not be null");
-        }
+        UUID communityId = QueryParams.requiredUuid("communityId", communityParam);
+        ResidencyType residencyType = QueryParams.enumOf(ResidencyType.class, "residencyType", residencyParam);
+        ResidentStatus status = QueryParams.enumOf(ResidentStatus.class, "status", statusParam);
         caller.requireStaffOf(communityId);
         StringBuilder where = new StringBuilder("communityId = :community");
         Parameters params = Parameters.with("community", communityId);

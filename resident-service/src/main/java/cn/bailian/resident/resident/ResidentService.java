@@ -313,9 +313,12 @@ public class ResidentService {
 
     @Transactional
     public Resident moveOut(UUID id, MoveOut request) {
-        Resident resident = find(id);
+        // locked before it is read: concurrent move-outs queue here and the later ones see MOVED_OUT
+        Resident resident = Resident.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (resident == null) {
+            throw ProblemException.notFound("RESIDENT_NOT_FOUND", id);
+        }
         caller.requireStaffOf(resident.communityId);
-        em.lock(resident, LockModeType.PESSIMISTIC_WRITE);
         if (resident.status != ResidentStatus.ACTIVE) {
             throw ProblemException.conflict("RESIDENT_MOVED_OUT", resident.id);
         }

@@ -1,0 +1,81 @@
+package cn.bailian.resident.community;
+
+import cn.bailian.resident.Fixtures;
+import cn.bailian.testkit.BailianTestResource;
+import cn.bailian.testkit.DevTokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+@WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
+class CommunityResourceTest {
+
+    @Test
+    void onlyAdminCreatesAndAnyoneReads() {
+        String name = "双桥子社区-" + UUID.randomUUID();
+        Map<String, String> body = Map.of("name", name, "district", "成华区");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/communities").then().statusCode(401);
+        given().auth().oauth2(DevTokens.staff(UUID.randomUUID())).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/communities").then().statusCode(403);
+        given().auth().oauth2(DevTokens.resident(UUID.randomUUID(), UUID.randomUUID())).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/communities").then().statusCode(403);
+        String id = given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/communities").then().statusCode(201).body("name", equalTo(name)).extract().path("id");
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/communities").then().statusCode(409).body("code", equalTo("COMMUNITY_NAME_TAKEN"));
+        given().get("/api/v1/communities/" + id).then().statusCode(200).body("name", equalTo(name)).body("district", equalTo("成华区"));
+        given().get("/api/v1/communities?size=100").then().statusCode(200).body("items.name", hasItem(name))
+                .body("total", greaterThanOrEqualTo(1)).body("size", equalTo(100));
+        given().get("/api/v1/communities/" + UUID.randomUUID()).then().statusCode(404).body("code", equalTo("COMMUNITY_NOT_FOUND"));
+        given().get("/api/v1/communities?size=1000").then().statusCode(400).body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void statsCountActiveResidentsPerCompound() {
+        Fixtures f = Fixtures.community();
+        UUID secondCompound = UUID.fromString(given().auth().oauth2(f.staff).contentType(ContentType.JSON)
+                .body(Map.of("communityId", f.communityId, "name", "建设路院落", "type", "INSTITUTIONAL"))
+                .post("/api/v1/compounds").then().statusCode(201).extract().path("id"));
+        UUID head = f.adult("胡小明", "SELF");
+        Map<String, Object> floating = f.person("李芳", LocalDate.of(1990, 1, 1), "OTHER");
+        floating.put("residencyType", "FLOATING");
+        f.registerOk(floating);
+        UUID moved = f.adult("胡大", "SPOUSE");
+        given().auth().oauth2(f.staff).contentType(ContentType.JSON).body(Map.of("date", "2026-01-01"))
+                .post("/api/v1/residents/" + moved + "/move-out").then().statusCode(200);
+        UUID otherHousehold = f.household(secondCompound);
+        Map<String, Object> there = f.person("王五", LocalDate.of(1970, 1, 1), "SELF");
+        there.put("householdId", otherHousehold);
+        f.registerOk(there);
+        f.household(secondCompound);
+
+        given().auth().oauth2(f.staff).get("/api/v1/communities/" + f.communityId + "/stats").then().statusCode(200)
+                .body("households", equalTo(3))
+                .body("permanentResidents", equalTo(2))
+                .body("floatingResidents", equalTo(1))
+                .body("compounds", hasSize(2))
+                .body("compounds.find { it.name == '百莲小区' }.households", equalTo(1))
+                .body("compounds.find { it.name == '百莲小区' }.permanentResidents", equalTo(1))
+                .body("compounds.find { it.name == '百莲小区' }.floatingResidents", equalTo(1))
+                .body("compounds.find { it.name == '建设路院落' }.type", equalTo("INSTITUTIONAL"))
+                .body("compounds.find { it.name == '建设路院落' }.households", equalTo(2))
+                .body("compounds.find { it.name == '建设路院落' }.permanentResidents", equalTo(1));
+        given().auth().oauth2(DevTokens.admin()).get("/api/v1/communities/" + f.communityId + "/stats").then().statusCode(200);
+        given().auth().oauth2(DevTokens.staff(UUID.randomUUID())).get("/api/v1/communities/" + f.communityId + "/stats").then().statusCode(403);
+        given().auth().oauth2(DevTokens.resident(head, f.communityId)).get("/api/v1/communities/" + f.communityId + "/stats").then().statusCode(403);
+        given().get("/api/v1/communities/" + f.communityId + "/stats").then().statusCode(401);
+    }
+}
