@@ -1,0 +1,190 @@
+package cn.bailian.farm.claim;
+
+import cn.bailian.farm.plot.Plot;
+import cn.bailian.farm.resident.ResidentProjection;
+import cn.bailian.farm.resident.Residents;
+import cn.bailian.kit.etag.ETags;
+import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Claims", description = "认领 / Plot claims")
+public class ClaimResource {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    public record CreateClaim(
+            @NotNull @Schema(example = "3b0f6c1e-2d4a-4e8b-9c71-5a6e8f0d2b34") UUID residentId,
+            @Min(1) @Max(24) @Schema(description = "Term in months; default 12", example = "12") Integer termMonths) {
+    }
+
+    public record RevokeClaim(@NotBlank @Size(max = 500) @Schema(example = "两次巡查均无人打理，已书面提醒") String reason) {
+    }
+
+    public record ClaimView(UUID id, UUID plotId, String plotCode, UUID farmId, UUID communityId, UUID residentId,
+                            UUID householdId, @Schema(example = "ACTIVE") String status,
+                            @Schema(example = "2026-03-01") LocalDate startsOn, @Schema(example = "2027-02-28") LocalDate endsOn,
+                            @Schema(example = "RELEASED") String endReason, OffsetDateTime endedAt, UUID offerId,
+                            OffsetDateTime createdAt, long version) {
+        public static ClaimView of(Claim claim) {
+            Plot plot = Plot.findById(claim.plotId);
+            return new ClaimView(claim.id, claim.plotId, plot == null ? null : plot.code, claim.farmId, claim.communityId,
+                    claim.residentId, claim.householdId, claim.status, claim.startsOn, claim.endsOn, claim.endReason,
+                    claim.endedAt, claim.offerId, claim.createdAt, claim.version);
+        }
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    Idempotency idempotency;
+    @Inject
+    Claims claims;
+    @Inject
+    Residents residents;
+
+    @POST
+    @Path("/plots/{plotId}/claims")
+    @Operation(operationId = "claimPlot", summary = "Claim an available plot (the resident, or STAFF for them) / 认领地块")
+    @APIResponse(responseCode = "201", description = "Claimed", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Neither the resident nor staff of the farm's community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "PLOT_NOT_AVAILABLE or HOUSEHOLD_ALREADY_HAS_PLOT", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
+    public Response claim(@PathParam("plotId") UUID plotId, @Valid @NotNull CreateClaim request,
+                          @HeaderParam(Idempotency.HEADER) String key) {
+        Plot plot = Plot.require(plotId);
+        caller.requireSelfOrStaff(request.residentId(), plot.communityId);
+        return idempotency.execute(key, "POST /plots/" + plotId + "/claims", request, () -> {
+            Claim claim = claims.claim(plotId, request.residentId(), request.termMonths());
+            return Response.created(URI.create("/api/v1/claims/" + claim.id)).entity(ClaimView.of(claim))
+                    .tag(ETags.of(claim.version)).build();
+        });
+    }
+
+    @GET
+    @Path("/claims/{id}")
+    @Operation(operationId = "getClaim", summary = "One claim (its resident or STAFF) / 认领详情")
+    @APIResponse(responseCode = "200", description = "The claim", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    public Response get(@PathParam("id") UUID id) {
+        Claim claim = Claim.require(id);
+        caller.requireSelfOrStaff(claim.residentId, claim.communityId);
+        return Response.ok(ClaimView.of(claim)).tag(ETags.of(claim.version)).build();
+    }
+
+    @GET
+    @Path("/claims")
+    @Operation(operationId = "listClaims", summary = "Claims of a resident (themselves or STAFF), or of a farm (STAFF) / 认领列表")
+    @APIResponse(responseCode = "200", description = "A page of claims, newest first")
+    @APIResponse(responseCode = "400", description = "Neither residentId nor farmId given", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = PROBLEM))
+    public Page<ClaimView> list(@QueryParam("residentId") UUID residentId, @QueryParam("farmId") UUID farmId,
+                                @QueryParam("status") @Pattern(regexp = "ACTIVE|ENDED") String status,
+                                @BeanParam PageRequest page) {
+        caller.requireAuthenticated();
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (residentId != null) {
+            ResidentProjection resident = residents.find(residentId);
+            if (!caller.isResident(residentId) && !(resident != null && caller.isStaffOf(resident.communityId)) && !caller.isAdmin()) {
+                throw ProblemException.forbidden();
+            }
+            where.append(" and residentId = :residentId");
+            params.and("residentId", residentId);
+        } else if (farmId != null) {
+            caller.requireStaffOf(cn.bailian.farm.farm.Farm.require(farmId).communityId);
+        } else {
+            throw ProblemException.invalidField("residentId", "NotNull", "residentId or farmId is required");
+        }
+        if (farmId != null) {
+            where.append(" and farmId = :farmId");
+            params.and("farmId", farmId);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        var query = Claim.<Claim>find(where.toString(), Sort.descending("createdAt").and("id"), params);
+        return page.page(query.page(page.page(), page.size()).list().stream().map(ClaimView::of).toList(), query.count());
+    }
+
+    @POST
+    @Path("/claims/{id}/release")
+    @Operation(operationId = "releaseClaim", summary = "Give a plot back (the resident or STAFF); it is offered to the waitlist / 退还地块")
+    @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
+    public ClaimView release(@PathParam("id") UUID id) {
+        Claim existing = Claim.require(id);
+        caller.requireSelfOrStaff(existing.residentId, existing.communityId);
+        return ClaimView.of(claims.release(id));
+    }
+
+    @POST
+    @Path("/claims/{id}/renew")
+    @Operation(operationId = "renewClaim", summary = "Renew for another term, near the end of the current one / 续期")
+    @APIResponse(responseCode = "200", description = "Renewed", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE, RENEWAL_NOT_OPEN or CLAIM_UNDER_WARNING", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
+    public ClaimView renew(@PathParam("id") UUID id) {
+        Claim existing = Claim.require(id);
+        caller.requireSelfOrStaff(existing.residentId, existing.communityId);
+        return ClaimView.of(claims.renew(id));
+    }
+
+    @POST
+    @Path("/claims/{id}/revoke")
+    @Operation(operationId = "revokeClaim", summary = "Revoke a neglected plot (STAFF) after a warning whose re-inspection failed / 收回地块")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = ClaimView.class)))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE or REVOCATION_NEEDS_FAILED_WARNING", content = @Content(mediaType = PROBLEM))
+    public ClaimView revoke(@PathParam("id") UUID id, @Valid @NotNull RevokeClaim request) {
+        Claim existing = Claim.require(id);
+        caller.requireStaffOf(existing.communityId);
+        return ClaimView.of(claims.revoke(id, request.reason()));
+    }
+
+}

@@ -1,0 +1,55 @@
+package cn.bailian.farm.resident;
+
+import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.security.Roles;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Eligibility", description = "居民资格（来自居民事件）/ Resident eligibility, from resident events")
+public class EligibilityResource {
+
+    public record EligibilityView(UUID residentId, UUID communityId, UUID householdId,
+                                  @Schema(example = "ACTIVE") String status, @Schema(example = "true") boolean eligible) {
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    Residents residents;
+
+    @GET
+    @Path("/residents/{residentId}/eligibility")
+    @Operation(operationId = "getEligibility", summary = "What farm-service knows of a resident (the resident, STAFF of their community, ADMIN, SERVICE) / 居民资格")
+    @APIResponse(responseCode = "200", description = "The projection", content = @Content(schema = @Schema(implementation = EligibilityView.class)))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "RESIDENT_UNKNOWN", content = @Content(mediaType = "application/problem+json"))
+    public EligibilityView get(@PathParam("residentId") UUID residentId) {
+        caller.requireAuthenticated();
+        ResidentProjection resident = residents.find(residentId);
+        boolean allowed = caller.is(Roles.SERVICE) || caller.isAdmin() || caller.isResident(residentId)
+                || (resident != null && caller.isStaffOf(resident.communityId));
+        if (!allowed) {
+            throw ProblemException.forbidden();
+        }
+        if (resident == null) {
+            throw ProblemException.notFound("RESIDENT_UNKNOWN", residentId);
+        }
+        return new EligibilityView(resident.residentId, resident.communityId, resident.householdId, resident.status,
+                Residents.isEligible(resident, resident.communityId));
+    }
+}
