@@ -36,7 +36,9 @@ public final class Platform {
         if (shared == null) {
             Platform platform = new Platform();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
-            for (String service : SERVICES) {
+            // -Dbailian.system.services=resident-service,farm-service starts a subset while iterating
+            List<String> names = List.of(System.getProperty("bailian.system.services", String.join(",", SERVICES)).split(","));
+            for (String service : names) {
                 platform.databases.put(service, platform.postgres.createFreshDatabase("system_" + service.replace("-service", "")));
                 platform.services.put(service, platform.newInstance(service, platform.databases.get(service), service));
             }
