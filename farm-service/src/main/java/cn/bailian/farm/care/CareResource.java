@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -107,10 +106,10 @@ public class CareResource {
     @APIResponse(responseCode = "200", description = "The warnings")
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    public List<WarningView> warnings(@PathParam("claimId") UUID claimId) {
+    public Page<WarningView> warnings(@PathParam("claimId") UUID claimId, @BeanParam PageRequest page) {
         Claim claim = Claim.require(claimId);
         caller.requireSelfOrStaff(claim.residentId, claim.communityId);
-        return CareWarning.<CareWarning>list("claimId", Sort.descending("issuedAt").and("id"), claimId)
-                .stream().map(WarningView::of).toList();
+        var query = CareWarning.<CareWarning>find("claimId", Sort.descending("issuedAt").and("id"), claimId);
+        return page.page(query.page(page.page(), page.size()).list().stream().map(WarningView::of).toList(), query.count());
     }
 }

@@ -41,9 +41,13 @@ class ClaimExpiryTest {
 
         try (EventProbe events = EventProbe.on(Fixtures.FARM_TOPIC)) {
             // on its last day the claim still holds; the day after, it has ended
-            claims.expire(Instant.now().plus(Duration.ofDays(20)));
+            while (claims.expire(Instant.now().plus(Duration.ofDays(20))) > 0) {
+                // other tests' short claims
+            }
             assertThat(Fixtures.queryString("select status from claim where id = ?::uuid", shortClaim)).isEqualTo("ACTIVE");
-            claims.expire(Instant.now().plus(Duration.ofDays(40)));
+            while (claims.expire(Instant.now().plus(Duration.ofDays(40))) > 0) {
+                // all batches
+            }
 
             assertThat(Fixtures.queryString("select end_reason from claim where id = ?::uuid", shortClaim)).isEqualTo("EXPIRED");
             assertThat(Fixtures.queryString("select status from claim where id = ?", longClaim)).isEqualTo("ACTIVE");

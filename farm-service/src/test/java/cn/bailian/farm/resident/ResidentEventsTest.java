@@ -137,4 +137,18 @@ class ResidentEventsTest {
         as(DevTokens.admin()).get("/api/v1/residents/" + UUID.randomUUID() + "/eligibility").then().statusCode(404)
                 .body("code", equalTo("RESIDENT_UNKNOWN"));
     }
+
+    @Test
+    void anUpdateToMovedOutEndsTheClaimToo() {
+        UUID community = UUID.randomUUID();
+        UUID farm = Fixtures.farm(community);
+        UUID plot = Fixtures.plot(farm, community, "U-01", 0, 0);
+        Resident r = Fixtures.resident(community);
+        UUID claim = Fixtures.claim(plot, r);
+        Fixtures.send(r.id(), Fixtures.residentEvent("cn.bailian.resident.updated.v1", r.id(),
+                OffsetDateTime.now(ZoneOffset.UTC), Fixtures.residentState(r.id(), community, r.householdId(), "胡小明", "MOVED_OUT")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "MOVED_OUT".equals(Fixtures.queryString("select end_reason from claim where id = ?", claim)));
+        assertThat(Fixtures.plotStatus(plot)).isEqualTo("AVAILABLE");
+    }
 }
