@@ -106,6 +106,25 @@ class DisbursementResourceTest {
     }
 
     @Test
+    void aRetriedPaymentWithItsIdempotencyKeyPaysOnce() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID fund = Fixtures.communityFund(community);
+        Fixtures.donateOk(community, fund, 10_000);
+        UUID project = Fixtures.approved(notices, community, fund, 10_000, null);
+        Map<String, Object> body = payment(4_000);
+        String first = given().auth().oauth2(Fixtures.staff(community)).contentType(ContentType.JSON).header("Idempotency-Key", "pay-1")
+                .body(body).post("/api/v1/projects/" + project + "/disbursements").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Fixtures.staff(community)).contentType(ContentType.JSON).header("Idempotency-Key", "pay-1")
+                .body(body).post("/api/v1/projects/" + project + "/disbursements").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        given().auth().oauth2(Fixtures.staff(community)).contentType(ContentType.JSON).header("Idempotency-Key", "pay-1")
+                .body(payment(5_000)).post("/api/v1/projects/" + project + "/disbursements").then().statusCode(422)
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        assertThat(Fixtures.queryLong("select count(*) from disbursement where project_id = ?", project)).isEqualTo(1);
+        given().get("/api/v1/funds/" + fund).then().body("balanceFen", equalTo(6_000));
+    }
+
+    @Test
     void onlyStaffOfTheCommunityPay() {
         UUID community = UUID.randomUUID();
         UUID fund = Fixtures.communityFund(community);

@@ -195,6 +195,22 @@ class DonationResourceTest {
     }
 
     @Test
+    void parallelRefundsNeverGiveBackMoreThanTheDonation() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID fund = Fixtures.communityFund(community);
+        String donation = Fixtures.donateOk(community, fund, 10_000);
+        List<ExtractableResponse<Response>> responses = parallel(10, i -> given().auth().oauth2(Fixtures.staff(community))
+                .contentType(ContentType.JSON).body(Map.of("amountFen", 3_000, "reason", "退款 " + i))
+                .post("/api/v1/donations/" + donation + "/refunds").then().extract());
+        assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(3);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 409)
+                .hasSize(7).allSatisfy(r -> assertThat((String) r.path("code")).isEqualTo("REFUND_EXCEEDS_DONATION"));
+        assertThat(Fixtures.queryLong("select refunded_fen from donation where id = ?::uuid", donation)).isEqualTo(9_000);
+        assertThat(Fixtures.queryLong("select balance_fen from fund where id = ?", fund)).isEqualTo(1_000);
+        given().get("/api/v1/funds/" + fund + "/ledger/verify").then().body("valid", equalTo(true)).body("entries", equalTo(4));
+    }
+
+    @Test
     void whoMayBookAndSeeDonations() {
         UUID community = UUID.randomUUID();
         UUID fund = Fixtures.communityFund(community);
