@@ -1,0 +1,28 @@
+package cn.bailian.activity;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** activity-service's own settings (prefix {@code activity}). */
+@ConfigMapping(prefix = "activity")
+public interface ActivityConfig {
+
+    /** The community's local time zone: opening hours, ages and session dates are reckoned in it. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId zone();
+
+    /** A venue booking not checked in this long after its start is released. */
+    @WithDefault("15m")
+    Duration noShowGrace();
+
+    /** Check-in to a venue booking opens this long before its start. */
+    @WithDefault("15m")
+    Duration checkInOpensBefore();
+
+    /** How often the no-show release runs. */
+    @WithDefault("60s")
+    Duration noShowScanInterval();
+}

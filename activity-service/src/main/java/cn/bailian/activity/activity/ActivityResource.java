@@ -1,0 +1,180 @@
+package cn.bailian.activity.activity;
+
+import cn.bailian.activity.common.Params;
+import cn.bailian.activity.enrollment.Enrollment;
+import cn.bailian.activity.enrollment.EnrollmentApi;
+import cn.bailian.activity.enrollment.EnrollmentService;
+import cn.bailian.kit.etag.ETags;
+import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Activities", description = "活动与课程、场次、报名 / Activities and courses, their sessions and enrollments")
+public class ActivityResource {
+
+    @Inject
+    ActivityService activities;
+    @Inject
+    EnrollmentService enrollments;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createActivity", summary = "Create an activity or course as a draft (STAFF of the community)")
+    @APIResponse(responseCode = "201", description = "Created (DRAFT)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff of this community")
+    @APIResponse(responseCode = "422", description = "FEE_INCONSISTENT (PUBLIC_WELFARE is free, MARKET has a fee), ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
+    public Response create(@Valid @NotNull ActivityApi.CreateActivity request, @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /activities", request, () -> {
+            ActivityApi.ActivityView view = activities.create(request);
+            return Response.created(URI.create("/api/v1/activities/" + view.id())).entity(view).tag(ETags.of(view.version())).build();
+        });
+    }
+
+    @GET
+    @Operation(operationId = "listActivities", summary = "Published activities (public)",
+            description = "from/to are dates in the community's local time: activities with sessions on or between them.")
+    @APIResponse(responseCode = "200", description = "One page, soonest first")
+    public Page<ActivityApi.ActivityView> list(
+            @QueryParam("communityId") String communityId,
+            @Parameter(description = "EARLY_EDUCATION, SPORTS, BAKING, …") @QueryParam("category") String category,
+            @Parameter(description = "Only activities open to this age") @QueryParam("age") String age,
+            @Parameter(description = "YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM-DD") @QueryParam("to") String to,
+            @BeanParam PageRequest page) {
+        return activities.list(new ActivityService.Filter(
+                Params.uuid("communityId", communityId, false),
+                Params.enumValue("category", category, Activity.Category.class),
+                Params.integer("age", age, 0, 150),
+                Params.date("from", from),
+                Params.date("to", to)), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getActivity", summary = "One activity (public once published; drafts for staff and provider)")
+    @APIResponse(responseCode = "200", description = "The activity, with its ETag")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    public Response get(@PathParam("id") UUID id) {
+        ActivityApi.ActivityView view = activities.get(id);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(operationId = "publishActivity", summary = "Publish a draft that has at least one session (STAFF)")
+    @APIResponse(responseCode = "200", description = "Published")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ACTIVITY_NOT_DRAFT")
+    @APIResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match names an older version")
+    @APIResponse(responseCode = "422", description = "ACTIVITY_HAS_NO_SESSIONS")
+    public Response publish(@PathParam("id") UUID id,
+                            @Parameter(description = "Optional: the ETag last seen") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ActivityApi.ActivityView view = activities.publish(id, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(operationId = "cancelActivity", summary = "Cancel an activity: its enrollments are cancelled and its venue slots freed (STAFF)")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ACTIVITY_CANCELLED: already cancelled")
+    @APIResponse(responseCode = "412", description = "VERSION_MISMATCH: If-Match names an older version")
+    public Response cancel(@PathParam("id") UUID id,
+                           @Parameter(description = "Optional: the ETag last seen") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        ActivityApi.ActivityView view = activities.cancel(id, ifMatch);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addSession", summary = "Schedule a session; it books its venue like any booking (STAFF)")
+    @APIResponse(responseCode = "201", description = "Scheduled, venue booked")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "BOOKING_OVERLAP: the venue is taken; ACTIVITY_CANCELLED")
+    @APIResponse(responseCode = "422", description = "VENUE_NOT_FOUND, OUTSIDE_OPENING_HOURS, BOOKING_IN_PAST, IDEMPOTENCY_KEY_REUSED")
+    public Response addSession(@PathParam("id") UUID id, @Valid @NotNull ActivityApi.CreateSession request,
+                               @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /activities/" + id + "/sessions", request, () -> {
+            ActivityApi.SessionView session = activities.addSession(id, request);
+            return Response.created(URI.create("/api/v1/activities/" + id + "/sessions")).entity(session).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}/sessions")
+    @Operation(operationId = "listSessions", summary = "An activity's sessions in time order (public once published)")
+    @APIResponse(responseCode = "200", description = "The sessions")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    public List<ActivityApi.SessionView> sessions(@PathParam("id") UUID id) {
+        return activities.sessions(id);
+    }
+
+    @POST
+    @Path("/{id}/enrollments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "enrol", summary = "Enrol a participant: CONFIRMED while places are left, else WAITLISTED",
+            description = "The participant themselves, their guardian (guardianId = the caller) or staff of the community may enrol. "
+                    + "A minor, and every participant of a parent-child activity, needs a linked guardian.")
+    @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Neither participant, guardian nor staff of the community")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "ALREADY_ENROLLED, ACTIVITY_CANCELLED")
+    @APIResponse(responseCode = "422", description = "AGE_OUT_OF_RANGE, GUARDIAN_REQUIRED, ENROLLMENT_CLOSED, RESIDENT_NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED")
+    public Response enrol(@PathParam("id") UUID id, @Valid @NotNull EnrollmentApi.Enrol request,
+                          @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /activities/" + id + "/enrollments", request, () -> {
+            EnrollmentApi.EnrollmentView e = enrollments.enrol(id, request);
+            return Response.created(URI.create("/api/v1/enrollments/" + e.id())).entity(e).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}/enrollments")
+    @Operation(operationId = "listActivityEnrollments", summary = "An activity's enrollments (staff of the community, or the provider)")
+    @APIResponse(responseCode = "200", description = "One page, by status, the waitlist in its order")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Neither staff nor the provider")
+    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
+    public Page<EnrollmentApi.EnrollmentView> enrollments(@PathParam("id") UUID id,
+                                                          @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
+                                                          @BeanParam PageRequest page) {
+        return enrollments.ofActivity(id, Params.enumValue("status", status, Enrollment.Status.class), page);
+    }
+}

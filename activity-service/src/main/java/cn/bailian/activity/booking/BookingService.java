@@ -1,0 +1,234 @@
+package cn.bailian.activity.booking;
+
+import cn.bailian.activity.ActivityConfig;
+import cn.bailian.activity.common.Access;
+import cn.bailian.activity.common.Database;
+import cn.bailian.activity.resident.Organization;
+import cn.bailian.activity.resident.Resident;
+import cn.bailian.activity.venue.OpeningHours;
+import cn.bailian.activity.venue.Venue;
+import cn.bailian.activity.venue.VenueService;
+import cn.bailian.kit.outbox.Outbox;
+import cn.bailian.kit.problem.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+@ApplicationScoped
+public class BookingService {
+
+    public static final String VENUE_BOOKED = "cn.bailian.activity.venue.booked.v1";
+    private static final Logger LOG = Logger.getLogger(BookingService.class);
+
+    @Inject
+    Access access;
+    @Inject
+    Outbox outbox;
+    @Inject
+    ActivityConfig config;
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public BookingApi.BookingView book(UUID venueId, BookingApi.CreateBooking request) {
+        if ((request.residentId() == null) == (request.organizationId() == null)) {
+            throw ProblemException.invalidField("residentId", "OneOf", "give exactly one of residentId and organizationId");
+        }
+        Venue venue = VenueService.require(venueId);
+        VenueBooking booking = new VenueBooking();
+        if (request.residentId() != null) {
+            access.caller().requireAuthenticated();
+            if (!access.caller().isResident(request.residentId()) && !access.caller().isStaffOf(venue.communityId)) {
+                throw ProblemException.forbidden();
+            }
+            Resident resident = Resident.findById(request.residentId());
+            if (resident == null || !resident.activeIn(venue.communityId)) {
+                throw ProblemException.unprocessable("RESIDENT_NOT_ELIGIBLE", request.residentId());
+            }
+            booking.holderKind = VenueBooking.HolderKind.RESIDENT;
+            booking.residentId = request.residentId();
+        } else {
+            access.caller().requireAuthenticated();
+            if (!access.caller().isStaffOf(venue.communityId) && !access.isOrganization(request.organizationId())) {
+                throw ProblemException.forbidden();
+            }
+            Organization organization = Organization.findById(request.organizationId());
+            if (organization == null || !venue.communityId.equals(organization.communityId)) {
+                throw ProblemException.unprocessable("ORGANIZATION_NOT_FOUND", request.organizationId());
+            }
+            booking.holderKind = VenueBooking.HolderKind.ORGANIZATION;
+            booking.organizationId = request.organizationId();
+        }
+        if (request.attendees() != null && request.attendees() > venue.capacity) {
+            throw ProblemException.unprocessable("VENUE_CAPACITY_EXCEEDED", request.attendees(), venue.capacity);
+        }
+        booking.purpose = request.purpose();
+        booking.attendees = request.attendees();
+        insert(venue, booking, request.startsAt(), request.endsAt(), null);
+        return BookingApi.BookingView.of(booking);
+    }
+
+    /**
+     * Holds the venue for an activity's session. Same rules as any booking: in the future, within opening
+     * hours, no overlap (the exclusion constraint decides races).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public VenueBooking bookForSession(Venue venue, UUID activityId, UUID providerOrganizationId, UUID sessionId,
+                                       OffsetDateTime startsAt, OffsetDateTime endsAt) {
+        VenueBooking booking = new VenueBooking();
+        booking.holderKind = VenueBooking.HolderKind.ACTIVITY;
+        booking.activityId = activityId;
+        booking.organizationId = providerOrganizationId;
+        booking.purpose = "activity session";
+        insert(venue, booking, startsAt, endsAt, sessionId);
+        return booking;
+    }
+
+    private void insert(Venue venue, VenueBooking booking, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID sessionId) {
+        if (!endsAt.isAfter(startsAt)) {
+            throw ProblemException.invalidField("endsAt", "After", "must be after startsAt");
+        }
+        if (!startsAt.toInstant().isAfter(Instant.now())) {
+            throw ProblemException.unprocessable("BOOKING_IN_PAST", startsAt);
+        }
+        if (!OpeningHours.covers(venue.openingHours, startsAt.toInstant(), endsAt.toInstant(), config.zone())) {
+            throw ProblemException.unprocessable("OUTSIDE_OPENING_HOURS", venue.name);
+        }
+        booking.id = UUID.randomUUID();
+        booking.venueId = venue.id;
+        booking.communityId = venue.communityId;
+        booking.startsAt = startsAt;
+        booking.endsAt = endsAt;
+        booking.status = VenueBooking.Status.BOOKED;
+        booking.createdAt = OffsetDateTime.now();
+        try {
+            booking.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Database.violated(e, Database.EXCLUSION_VIOLATION, "venue_booking_no_overlap")) {
+                throw ProblemException.conflict("BOOKING_OVERLAP", venue.name);
+            }
+            throw e;
+        }
+        outbox.publish(VENUE_BOOKED, booking.id, new BookingApi.VenueBooked(booking.id, venue.id, venue.communityId,
+                booking.holderKind.name(), booking.residentId, booking.organizationId, booking.activityId, sessionId,
+                startsAt, endsAt));
+    }
+
+    @Transactional
+    public BookingApi.BookingView get(UUID id) {
+        VenueBooking booking = require(id, LockModeType.NONE);
+        requireHolderOrStaff(booking);
+        return BookingApi.BookingView.of(booking);
+    }
+
+    @Transactional
+    public BookingApi.BookingView cancel(UUID id) {
+        VenueBooking booking = require(id, LockModeType.PESSIMISTIC_WRITE);
+        requireHolderOrStaff(booking);
+        requireOwnBooking(booking);
+        booking.status = VenueBooking.Status.CANCELLED;
+        booking.closedAt = OffsetDateTime.now();
+        em.flush();
+        return BookingApi.BookingView.of(booking);
+    }
+
+    @Transactional
+    public BookingApi.BookingView checkIn(UUID id) {
+        VenueBooking booking = require(id, LockModeType.PESSIMISTIC_WRITE);
+        requireHolderOrStaff(booking);
+        requireOwnBooking(booking);
+        Instant now = Instant.now();
+        Instant opens = booking.startsAt.toInstant().minus(config.checkInOpensBefore());
+        Instant closes = booking.startsAt.toInstant().plus(config.noShowGrace());
+        if (now.isBefore(opens) || !now.isBefore(closes)) {
+            throw ProblemException.unprocessable("CHECK_IN_NOT_OPEN", opens.atOffset(ZoneOffset.UTC), closes.atOffset(ZoneOffset.UTC));
+        }
+        booking.status = VenueBooking.Status.CHECKED_IN;
+        booking.checkedInAt = OffsetDateTime.now();
+        em.flush();
+        return BookingApi.BookingView.of(booking);
+    }
+
+    /**
+     * Releases every booking not checked in within the grace period after its start (sessions are exempt:
+     * their participants check in per enrollment). One statement, so concurrent runs on several replicas
+     * release each booking once.
+     *
+     * @return how many bookings were released
+     */
+    @Transactional
+    public int releaseNoShows(Instant now) {
+        return em.createNativeQuery("""
+                        update venue_booking set status = 'RELEASED', closed_at = ?1, version = version + 1
+                        where status = 'BOOKED' and holder_kind <> 'ACTIVITY' and starts_at <= ?2""")
+                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                .setParameter(2, now.minus(config.noShowGrace()).atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    @Scheduled(every = "${activity.no-show-scan-interval}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scanNoShows() {
+        int released = releaseNoShows(Instant.now());
+        if (released > 0) {
+            LOG.infof("released %d venue bookings nobody checked in to", released);
+        }
+    }
+
+    /** A resident who moved out no longer holds their future bookings. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelFutureForMoveOut(UUID residentId) {
+        em.createNativeQuery("""
+                        update venue_booking set status = 'CANCELLED', closed_at = now(), version = version + 1
+                        where resident_id = ?1 and status = 'BOOKED' and starts_at > now()""")
+                .setParameter(1, residentId)
+                .executeUpdate();
+    }
+
+    /** Frees the slot of a session that no longer takes place. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelForSession(UUID bookingId) {
+        VenueBooking booking = VenueBooking.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
+        if (booking != null && (booking.status == VenueBooking.Status.BOOKED || booking.status == VenueBooking.Status.CHECKED_IN)) {
+            booking.status = VenueBooking.Status.CANCELLED;
+            booking.closedAt = OffsetDateTime.now();
+        }
+    }
+
+    private static VenueBooking require(UUID id, LockModeType lock) {
+        VenueBooking booking = VenueBooking.findById(id, lock);
+        if (booking == null) {
+            throw ProblemException.notFound("BOOKING_NOT_FOUND", id);
+        }
+        return booking;
+    }
+
+    private void requireHolderOrStaff(VenueBooking booking) {
+        access.caller().requireAuthenticated();
+        boolean holder = (booking.residentId != null && access.caller().isResident(booking.residentId))
+                || (booking.organizationId != null && access.isOrganization(booking.organizationId));
+        if (!holder && !access.caller().isStaffOf(booking.communityId)) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    /** Cancel and check-in act on a resident's or organisation's live booking, not on a session's. */
+    private static void requireOwnBooking(VenueBooking booking) {
+        if (booking.holderKind == VenueBooking.HolderKind.ACTIVITY) {
+            throw ProblemException.conflict("BOOKING_HELD_BY_SESSION", booking.id);
+        }
+        if (booking.status != VenueBooking.Status.BOOKED) {
+            throw ProblemException.conflict("BOOKING_NOT_ACTIVE", booking.id, booking.status.name());
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package cn.bailian.activity.enrollment;
+
+import cn.bailian.activity.ActivityConfig;
+import cn.bailian.activity.activity.Activity;
+import cn.bailian.activity.common.Access;
+import cn.bailian.activity.common.Database;
+import cn.bailian.activity.resident.GuardianLink;
+import cn.bailian.activity.resident.Resident;
+import cn.bailian.kit.outbox.Outbox;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import cn.bailian.kit.problem.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EnrollmentService {
+
+    public static final String CONFIRMED = "cn.bailian.activity.enrollment.confirmed.v1";
+    public static final String WAITLISTED = "cn.bailian.activity.enrollment.waitlisted.v1";
+    public static final String CANCELLED = "cn.bailian.activity.enrollment.cancelled.v1";
+    public static final String PROMOTED = "cn.bailian.activity.enrollment.promoted.v1";
+    public static final int ADULT_AGE = 18;
+
+    // no 0/O, 1/I/L: the code is read aloud and typed at the door
+    private static final char[] CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final int CODE_LENGTH = 8;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Access access;
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+    @Inject
+    ActivityConfig config;
+
+    /**
+     * Enrols a participant: CONFIRMED while places are left, else WAITLISTED at the end of the line. All
+     * enrollments of one activity queue on its row lock, so places and waitlist positions follow arrival;
+     * the trigger-kept counter and its check constraint refuse any overbooking the Java might attempt.
+     */
+    @Transactional
+    public EnrollmentApi.EnrollmentView enrol(UUID activityId, EnrollmentApi.Enrol request) {
+        access.caller().requireAuthenticated();
+        Activity activity = Activity.findById(activityId);
+        if (activity == null || (activity.status == Activity.Status.DRAFT && !access.caller().isStaffOf(activity.communityId))) {
+            throw ProblemException.notFound("ACTIVITY_NOT_FOUND", activityId);
+        }
+        UUID participantId = request.participantId();
+        UUID guardianId = request.guardianId();
+        if (!access.caller().isResident(participantId) && !access.caller().isResident(guardianId)
+                && !access.caller().isStaffOf(activity.communityId)) {
+            throw ProblemException.forbidden();
+        }
+        Resident participant = Resident.findById(participantId);
+        if (participant == null || !participant.activeIn(activity.communityId)) {
+            throw ProblemException.unprocessable("RESIDENT_NOT_ELIGIBLE", participantId);
+        }
+        LocalDate ageDay = activity.firstSessionStartsAt == null
+                ? LocalDate.now(config.zone())
+                : activity.firstSessionStartsAt.atZoneSameInstant(config.zone()).toLocalDate();
+        OptionalInt age = participant.ageOn(ageDay);
+        if (age.isEmpty()) {
+            throw ProblemException.unprocessable("RESIDENT_NOT_ELIGIBLE", participantId);
+        }
+        if ((activity.minAge != null && age.getAsInt() < activity.minAge)
+                || (activity.maxAge != null && age.getAsInt() > activity.maxAge)) {
+            throw ProblemException.unprocessable("AGE_OUT_OF_RANGE", age.getAsInt(), range(activity));
+        }
+        boolean guardianNeeded = activity.parentChild || age.getAsInt() < ADULT_AGE;
+        if (guardianNeeded || guardianId != null) {
+            Resident guardian = guardianId == null ? null : Resident.findById(guardianId);
+            if (guardian == null || !Resident.ACTIVE.equals(guardian.status) || !GuardianLink.exists(participantId, guardianId)) {
+                throw ProblemException.unprocessable("GUARDIAN_REQUIRED", participantId);
+            }
+        }
+
+        em.refresh(activity, LockModeType.PESSIMISTIC_WRITE);
+        if (activity.status == Activity.Status.CANCELLED) {
+            throw ProblemException.conflict("ACTIVITY_CANCELLED", activityId);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        if (activity.status != Activity.Status.PUBLISHED
+                || now.isBefore(activity.enrollmentOpensAt) || !now.isBefore(activity.enrollmentClosesAt)) {
+            throw ProblemException.unprocessable("ENROLLMENT_CLOSED", activity.enrollmentOpensAt, activity.enrollmentClosesAt);
+        }
+        if (Enrollment.count("activityId = ?1 and participantId = ?2 and status in ?3", activityId, participantId,
+                List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED)) > 0) {
+            throw ProblemException.conflict("ALREADY_ENROLLED", participantId);
+        }
+        Enrollment e = new Enrollment();
+        e.id = UUID.randomUUID();
+        e.activityId = activityId;
+        e.communityId = activity.communityId;
+        e.participantId = participantId;
+        e.guardianId = guardianId;
+        e.enrolledBy = access.caller().subject();
+        e.enrolledAt = now;
+        if (activity.confirmedCount < activity.capacity) {
+            confirm(e, activity);
+        } else {
+            e.status = Enrollment.Status.WAITLISTED;
+            e.waitlistPosition = nextWaitlistPosition(activityId);
+        }
+        try {
+            e.persistAndFlush();
+        } catch (PersistenceException ex) {
+            if (Database.violated(ex, Database.UNIQUE_VIOLATION, "enrollment_one_live")) {
+                throw ProblemException.conflict("ALREADY_ENROLLED", participantId);
+            }
+            throw ex;
+        }
+        outbox.publish(e.status == Enrollment.Status.CONFIRMED ? CONFIRMED : WAITLISTED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
+        return EnrollmentApi.EnrollmentView.of(e);
+    }
+
+    /** Cancels an enrollment (also a waitlisted one); a freed place goes to the head of the waitlist. */
+    @Transactional
+    public EnrollmentApi.EnrollmentView cancel(UUID id) {
+        access.caller().requireAuthenticated();
+        Enrollment e = requireReadable(id);
+        boolean own = access.caller().isResident(e.participantId) || access.caller().isResident(e.guardianId);
+        Activity activity = Activity.findById(e.activityId, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(e);
+        if (!e.live()) {
+            throw ProblemException.conflict("ENROLLMENT_NOT_ACTIVE", id, e.status.name());
+        }
+        cancel(e, activity, own ? Enrollment.CancelReason.PARTICIPANT : Enrollment.CancelReason.STAFF, true);
+        return EnrollmentApi.EnrollmentView.of(e);
+    }
+
+    @Transactional
+    public EnrollmentApi.EnrollmentView get(UUID id) {
+        access.caller().requireAuthenticated();
+        return EnrollmentApi.EnrollmentView.of(requireReadable(id));
+    }
+
+    /** A resident's enrollments, as participant or as guardian. */
+    @Transactional
+    public Page<EnrollmentApi.EnrollmentView> ofResident(UUID residentId, PageRequest page) {
+        access.caller().requireAuthenticated();
+        if (!access.caller().isResident(residentId)) {
+            Resident resident = Resident.findById(residentId);
+            if (!access.caller().isStaffOf(resident == null ? null : resident.communityId)) {
+                throw ProblemException.forbidden();
+            }
+        }
+        var query = Enrollment.<Enrollment>find("participantId = ?1 or guardianId = ?1",
+                Sort.by("enrolledAt").descending().and("id"), residentId);
+        return page.page(query.page(page.page(), page.size()).list().stream().map(EnrollmentApi.EnrollmentView::of).toList(),
+                query.count());
+    }
+
+    /** An activity's enrollments, for its staff and provider, grouped by status, the waitlist in its order. */
+    @Transactional
+    public Page<EnrollmentApi.EnrollmentView> ofActivity(UUID activityId, Enrollment.Status status, PageRequest page) {
+        Activity activity = Activity.findById(activityId);
+        if (activity == null) {
+            throw ProblemException.notFound("ACTIVITY_NOT_FOUND", activityId);
+        }
+        access.requireStaffOrProvider(activity.communityId, activity.providerOrganizationId);
+        String where = status == null ? "activityId = ?1" : "activityId = ?1 and status = ?2";
+        Object[] params = status == null ? new Object[]{activityId} : new Object[]{activityId, status};
+        var query = Enrollment.<Enrollment>find(where,
+                Sort.by("status").and("waitlistPosition").and("enrolledAt").and("id"), params);
+        return page.page(query.page(page.page(), page.size()).list().stream().map(EnrollmentApi.EnrollmentView::of).toList(),
+                query.count());
+    }
+
+    /**
+     * A resident who moved out loses their places in activities that have not yet ended (sessions still
+     * ahead, or none scheduled yet); each freed place is offered to the waitlist.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelFutureForMoveOut(UUID residentId) {
+        @SuppressWarnings("unchecked")
+        List<Object> ids = em.createNativeQuery("""
+                        select e.id from enrollment e join activity a on a.id = e.activity_id
+                        where e.participant_id = ?1 and e.status in ('CONFIRMED', 'WAITLISTED') and a.status <> 'CANCELLED'
+                          and (a.last_session_starts_at is null or a.last_session_starts_at > now())
+                        order by a.id""")
+                .setParameter(1, residentId).getResultList();
+        for (Object id : ids) {
+            Enrollment e = Enrollment.findById(id instanceof UUID u ? u : UUID.fromString(id.toString()));
+            // same lock order as every other path: the activity row first, then its enrollments
+            Activity activity = Activity.findById(e.activityId, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(e);
+            if (e.live()) {
+                cancel(e, activity, Enrollment.CancelReason.MOVED_OUT, activity.status == Activity.Status.PUBLISHED);
+            }
+        }
+    }
+
+    /** Every live enrollment of an activity being cancelled; the caller holds the activity's row lock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelAllOf(Activity activity) {
+        for (Enrollment e : Enrollment.<Enrollment>list("activityId = ?1 and status in ?2 order by enrolledAt, id",
+                activity.id, List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED))) {
+            cancel(e, activity, Enrollment.CancelReason.ACTIVITY_CANCELLED, false);
+        }
+    }
+
+    private void cancel(Enrollment e, Activity activity, Enrollment.CancelReason reason, boolean promote) {
+        boolean freedPlace = e.status == Enrollment.Status.CONFIRMED;
+        e.status = Enrollment.Status.CANCELLED;
+        e.cancelReason = reason;
+        e.cancelledAt = OffsetDateTime.now();
+        em.flush();
+        outbox.publish(CANCELLED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
+        if (freedPlace && promote) {
+            promoteHead(activity);
+        }
+    }
+
+    private void promoteHead(Activity activity) {
+        List<Enrollment> head = Enrollment.<Enrollment>find("activityId = ?1 and status = ?2",
+                Sort.by("waitlistPosition"), activity.id, Enrollment.Status.WAITLISTED).page(0, 1).list();
+        if (head.isEmpty()) {
+            return;
+        }
+        Enrollment next = head.get(0);
+        confirm(next, activity);
+        next.promotedAt = next.confirmedAt;
+        em.flush();
+        outbox.publish(PROMOTED, next.id, EnrollmentApi.EnrollmentEvent.of(next));
+    }
+
+    private void confirm(Enrollment e, Activity activity) {
+        // the code first: its uniqueness query flushes, and a CONFIRMED row without a code breaks a check
+        String code = uniqueCode(activity.id);
+        e.status = Enrollment.Status.CONFIRMED;
+        e.confirmedAt = OffsetDateTime.now();
+        e.checkInCode = code;
+    }
+
+    /** Called under the activity's row lock, so the check cannot race with another enrollment's code. */
+    private static String uniqueCode(UUID activityId) {
+        while (true) {
+            char[] code = new char[CODE_LENGTH];
+            for (int i = 0; i < code.length; i++) {
+                code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+            }
+            String candidate = new String(code);
+            if (Enrollment.count("activityId = ?1 and checkInCode = ?2", activityId, candidate) == 0) {
+                return candidate;
+            }
+        }
+    }
+
+    private long nextWaitlistPosition(UUID activityId) {
+        return ((Number) em.createNativeQuery("update activity set waitlist_seq = waitlist_seq + 1 where id = ?1 returning waitlist_seq")
+                .setParameter(1, activityId).getSingleResult()).longValue();
+    }
+
+    /** The enrollment, for its participant, guardian, the activity's staff or provider. */
+    private Enrollment requireReadable(UUID id) {
+        Enrollment e = Enrollment.findById(id);
+        if (e == null) {
+            throw ProblemException.notFound("ENROLLMENT_NOT_FOUND", id);
+        }
+        if (!access.caller().isResident(e.participantId) && !access.caller().isResident(e.guardianId)
+                && !access.caller().isStaffOf(e.communityId)) {
+            Activity activity = Activity.findById(e.activityId);
+            if (!access.isOrganization(activity.providerOrganizationId)) {
+                throw ProblemException.forbidden();
+            }
+        }
+        return e;
+    }
+
+    private static String range(Activity a) {
+        return (a.minAge == null ? "0" : a.minAge.toString()) + "–" + (a.maxAge == null ? "∞" : a.maxAge.toString());
+    }
+}

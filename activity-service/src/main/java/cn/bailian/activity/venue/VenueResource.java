@@ -1,0 +1,97 @@
+package cn.bailian.activity.venue;
+
+import cn.bailian.activity.booking.BookingApi;
+import cn.bailian.activity.booking.BookingService;
+import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
+import cn.bailian.activity.common.Params;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/venues")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Venues", description = "场地：儿童之家活动室、会议室、活动区、卡座、屋顶 / Venues of the community centre")
+public class VenueResource {
+
+    @Inject
+    VenueService venues;
+    @Inject
+    BookingService bookings;
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Operation(operationId = "createVenue", summary = "Create a venue with its weekly opening hours (STAFF of the community)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff of this community")
+    @APIResponse(responseCode = "409", description = "VENUE_NAME_TAKEN: the community has a venue of this name")
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    public Response create(@Valid @NotNull VenueApi.CreateVenue request,
+                           @Parameter(description = "Repeats with the same key replay the first answer")
+                           @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /venues", request, () -> {
+            VenueApi.VenueView venue = venues.create(request);
+            return Response.created(URI.create("/api/v1/venues/" + venue.id())).entity(venue).build();
+        });
+    }
+
+    @GET
+    @Operation(operationId = "listVenues", summary = "A community's venues (public)")
+    @APIResponse(responseCode = "200", description = "One page of venues")
+    public Page<VenueApi.VenueView> list(@QueryParam("communityId") String community, @BeanParam PageRequest page) {
+        UUID communityId = Params.uuid("communityId", community, true);
+        return page.page(venues.list(communityId, page.page(), page.size()).stream().map(VenueApi.VenueView::of).toList(),
+                venues.count(communityId));
+    }
+
+    @POST
+    @Path("/{id}/bookings")
+    @Operation(operationId = "bookVenue", summary = "Book a venue for a resident or an organisation",
+            description = "The slot must lie in the future and within the venue's opening hours; live bookings of a venue never overlap.")
+    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Neither the resident or organisation themselves nor staff of the venue's community")
+    @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "BOOKING_OVERLAP: the venue is taken for part of this time")
+    @APIResponse(responseCode = "422", description = "OUTSIDE_OPENING_HOURS, BOOKING_IN_PAST, VENUE_CAPACITY_EXCEEDED, RESIDENT_NOT_ELIGIBLE, ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
+    public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingApi.CreateBooking request,
+                         @HeaderParam(Idempotency.HEADER) String key) {
+        return idempotency.execute(key, "POST /venues/" + id + "/bookings", request, () -> {
+            BookingApi.BookingView booking = bookings.book(id, request);
+            return Response.created(URI.create("/api/v1/bookings/" + booking.id())).entity(booking).build();
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    @Operation(operationId = "getVenue", summary = "One venue (public)")
+    @APIResponse(responseCode = "200", description = "The venue")
+    @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
+    public VenueApi.VenueView get(@PathParam("id") UUID id) {
+        return VenueApi.VenueView.of(VenueService.require(id));
+    }
+}
