@@ -4,7 +4,6 @@ import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.resident.audit.AuditTrail;
 import cn.bailian.resident.support.QueryParams;
@@ -75,7 +74,7 @@ public class ResidentResource {
     public Response register(@Valid @NotNull CreateResident request,
                              @Parameter(description = "Makes a retried POST safe") @HeaderParam(Idempotency.HEADER) String key) {
         caller.requireAuthenticated();
-        return idempotency.execute(key, "POST /residents", request, () -> {
+        return idempotency.execute(key, "POST /residents", residents.fingerprint(request), () -> {
             Resident resident = residents.register(request);
             // masked, so the stored idempotent answer keeps no phone or ID number in clear
             ResidentView view = residents.view(resident, false, true);

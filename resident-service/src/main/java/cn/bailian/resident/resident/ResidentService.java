@@ -76,6 +76,18 @@ public class ResidentService {
         return errors;
     }
 
+    /**
+     * What the kit's Idempotency hashes to recognise a repeated request: the request with phone and ID number
+     * replaced by their keyed hashes, because a plain SHA-256 of a body whose other fields are known could be
+     * brute-forced back to the phone number.
+     */
+    public Object fingerprint(CreateResident request) {
+        return new CreateResident(request.name(), request.gender(), request.birthDate(),
+                request.phone() == null ? null : vault.hash(PHONE, request.phone()),
+                request.idNumber() == null ? null : vault.hash(ID_NUMBER, IdCardNumber.normalise(request.idNumber())),
+                request.residencyType(), request.householdId(), request.relationToHead());
+    }
+
     /** Registers one resident; the caller must be staff of the household's community. */
     @Transactional
     public Resident register(CreateResident request) {

@@ -85,6 +85,21 @@ class ResidentImportResourceTest {
     }
 
     @Test
+    void aRetriedImportWithTheSameKeyIsReplayedNotRepeated() {
+        Fixtures f = Fixtures.community();
+        String csv = HEADER + row("胡小明", "MALE", LocalDate.of(1980, 1, 1), Fixtures.phone(), null, "PERMANENT", f.householdId, "SELF");
+        String key = UUID.randomUUID().toString();
+        List<String> first = given().auth().oauth2(f.staff).header("Idempotency-Key", key).contentType("text/csv").body(csv)
+                .post("/api/v1/residents/import").then().statusCode(201).extract().path("residentIds");
+        given().auth().oauth2(f.staff).header("Idempotency-Key", key).contentType("text/csv").body(csv)
+                .post("/api/v1/residents/import").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("residentIds", equalTo(first));
+        given().auth().oauth2(f.staff).header("Idempotency-Key", key).contentType("text/csv").body(csv + csv.substring(HEADER.length()))
+                .post("/api/v1/residents/import").then().statusCode(422).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        given().auth().oauth2(f.staff).get("/api/v1/residents?communityId=" + f.communityId).then().body("total", equalTo(1));
+    }
+
+    @Test
     void headerAndPermissionsAndMediaType() {
         Fixtures f = Fixtures.community();
         String csv = HEADER + row("胡小明", "MALE", LocalDate.of(1980, 1, 1), Fixtures.phone(), null, "PERMANENT", f.householdId, "SELF");
