@@ -50,6 +50,13 @@ public final class BookingApi {
         }
     }
 
+    /** A taken slot as anyone may see it when choosing a time: no holder. */
+    public record Slot(
+            @Schema(example = "2026-12-05T14:00:00+08:00") OffsetDateTime startsAt,
+            @Schema(example = "2026-12-05T16:00:00+08:00") OffsetDateTime endsAt,
+            @Schema(example = "ACTIVITY") VenueBooking.HolderKind holderKind) {
+    }
+
     /** {@code cn.bailian.activity.venue.booked.v1}; subject bookingId. */
     public record VenueBooked(UUID bookingId, UUID venueId, UUID communityId, String holderKind, UUID residentId,
                               UUID organizationId, UUID activityId, UUID sessionId, OffsetDateTime startsAt,

@@ -124,6 +124,19 @@ public class BookingService {
                 startsAt, endsAt));
     }
 
+    /** The live bookings of a venue overlapping {@code [from, to)}, in time order, without their holders. */
+    @Transactional
+    public cn.bailian.kit.paging.Page<BookingApi.Slot> taken(UUID venueId, OffsetDateTime from, OffsetDateTime to,
+                                                            cn.bailian.kit.paging.PageRequest page) {
+        VenueService.require(venueId);
+        var query = VenueBooking.<VenueBooking>find(
+                "venueId = ?1 and status in ?2 and startsAt < ?3 and endsAt > ?4",
+                io.quarkus.panache.common.Sort.by("startsAt").and("id"), venueId,
+                java.util.List.of(VenueBooking.Status.BOOKED, VenueBooking.Status.CHECKED_IN), to, from);
+        return page.page(query.page(page.page(), page.size()).list().stream()
+                .map(b -> new BookingApi.Slot(b.startsAt, b.endsAt, b.holderKind)).toList(), query.count());
+    }
+
     @Transactional
     public BookingApi.BookingView get(UUID id) {
         VenueBooking booking = require(id, LockModeType.NONE);

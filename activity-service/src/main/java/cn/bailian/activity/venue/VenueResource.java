@@ -5,7 +5,9 @@ import cn.bailian.activity.booking.BookingService;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
+import cn.bailian.activity.ActivityConfig;
 import cn.bailian.activity.common.Params;
+import cn.bailian.kit.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/venues")
@@ -39,6 +42,8 @@ public class VenueResource {
     VenueService venues;
     @Inject
     BookingService bookings;
+    @Inject
+    ActivityConfig config;
     @Inject
     Idempotency idempotency;
 
@@ -83,6 +88,31 @@ public class VenueResource {
             BookingApi.BookingView booking = bookings.book(id, request);
             return Response.created(URI.create("/api/v1/bookings/" + booking.id())).entity(booking).build();
         });
+    }
+
+    @GET
+    @Path("/{id}/bookings")
+    @Operation(operationId = "listVenueSlots", summary = "The taken slots of a venue between two dates (public, holders not shown)",
+            description = "from and to are dates in the community's local time, both inclusive, at most 31 days apart; default: the next 7 days.")
+    @APIResponse(responseCode = "200", description = "One page of taken slots in time order")
+    @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
+    public Page<BookingApi.Slot> slots(@PathParam("id") UUID id,
+                                       @Parameter(description = "YYYY-MM-DD") @QueryParam("from") String from,
+                                       @Parameter(description = "YYYY-MM-DD") @QueryParam("to") String to,
+                                       @BeanParam PageRequest page) {
+        LocalDate first = Params.date("from", from);
+        LocalDate last = Params.date("to", to);
+        if (first == null) {
+            first = LocalDate.now(config.zone());
+        }
+        if (last == null) {
+            last = first.plusDays(6);
+        }
+        if (last.isBefore(first) || last.isAfter(first.plusDays(30))) {
+            throw ProblemException.invalidField("to", "Range", "must be from `from` to 30 days after it");
+        }
+        return bookings.taken(id, first.atStartOfDay(config.zone()).toOffsetDateTime(),
+                last.plusDays(1).atStartOfDay(config.zone()).toOffsetDateTime(), page);
     }
 
     @GET

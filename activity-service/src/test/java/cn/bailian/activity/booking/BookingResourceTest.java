@@ -240,4 +240,26 @@ class BookingResourceTest {
         // and the slot is free again for someone else
         book(community, people.get(1), venue, start.plusMinutes(30), start.plusHours(1)).statusCode(201);
     }
+
+    @Test
+    void anyoneSeesTheTakenSlotsButNotWhoTookThem() {
+        UUID community = UUID.randomUUID();
+        UUID me = adult(community);
+        UUID venue = venue(community);
+        book(community, me, venue, at(10, 14), at(10, 16)).statusCode(201);
+        book(community, me, venue, at(10, 9), at(10, 10)).statusCode(201);
+        String cancelled = book(community, me, venue, at(10, 18), at(10, 19)).statusCode(201).extract().path("id");
+        given().auth().oauth2(DevTokens.resident(me, community)).when().post("/api/v1/bookings/" + cancelled + "/cancel")
+                .then().statusCode(200);
+        book(community, me, venue, at(12, 9), at(12, 10)).statusCode(201);
+        String day = at(10, 0).toLocalDate().toString();
+        given().queryParam("from", day).queryParam("to", day).when().get("/api/v1/venues/" + venue + "/bookings")
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("items[0].holderKind", equalTo("RESIDENT"))
+                .body("items[0].residentId", org.hamcrest.Matchers.nullValue())
+                .body("items[1].startsAt", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("from", day).queryParam("to", at(60, 0).toLocalDate().toString())
+                .when().get("/api/v1/venues/" + venue + "/bookings")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("to"));
+    }
 }
