@@ -1,5 +1,6 @@
 package cn.bailian.fund.disbursement;
 
+import cn.bailian.fund.MoneyGate;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
@@ -37,6 +38,8 @@ public class DisbursementResource {
     DisbursementService disbursements;
     @Inject
     Idempotency idempotency;
+    @Inject
+    MoneyGate gate;
 
     @POST
     @Path("/projects/{projectId}/disbursements")
@@ -50,10 +53,10 @@ public class DisbursementResource {
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
     public Response disburse(@PathParam("projectId") UUID projectId, @Valid @NotNull DisbursementViews.CreateDisbursement request,
                              @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /projects/" + projectId + "/disbursements", request, () -> {
+        return gate.through(projectId, () -> idempotency.execute(key, "POST /projects/" + projectId + "/disbursements", request, () -> {
             DisbursementViews.DisbursementView d = disbursements.disburse(projectId, request);
             return Response.created(URI.create("/api/v1/projects/" + projectId + "/disbursements")).entity(d).build();
-        });
+        }));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package cn.bailian.fund.donation;
 
+import cn.bailian.fund.MoneyGate;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
@@ -37,6 +38,8 @@ public class DonationResource {
     DonationService donations;
     @Inject
     Idempotency idempotency;
+    @Inject
+    MoneyGate gate;
 
     @POST
     @Path("/funds/{fundId}/donations")
@@ -52,13 +55,13 @@ public class DonationResource {
     @APIResponse(responseCode = "422", description = "PROJECT_NOT_IN_FUND, IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
     public Response donate(@PathParam("fundId") UUID fundId, @Valid @NotNull DonationViews.CreateDonation request,
                            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /funds/" + fundId + "/donations", request, () -> {
+        return gate.through(fundId, () -> idempotency.execute(key, "POST /funds/" + fundId + "/donations", request, () -> {
             DonationService.Booked booked = donations.donate(fundId, request);
             URI location = URI.create("/api/v1/donations/" + booked.donation().id());
             return booked.created()
                     ? Response.created(location).entity(booked.donation()).build()
                     : Response.ok(booked.donation()).location(location).build();
-        });
+        }));
     }
 
     @GET
@@ -96,9 +99,9 @@ public class DonationResource {
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
     public Response refund(@PathParam("donationId") UUID donationId, @Valid @NotNull DonationViews.CreateRefund request,
                            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /donations/" + donationId + "/refunds", request, () -> {
+        return gate.through(donationId, () -> idempotency.execute(key, "POST /donations/" + donationId + "/refunds", request, () -> {
             DonationViews.RefundView refund = donations.refund(donationId, request);
             return Response.created(URI.create("/api/v1/donations/" + donationId)).entity(refund).build();
-        });
+        }));
     }
 }
