@@ -6,6 +6,7 @@ import cn.bailian.farm.events.FarmEvents;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,6 +26,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CareRules {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CareRules.class);
 
     @Inject
     EntityManager em;
@@ -79,9 +82,10 @@ public class CareRules {
 
     /**
      * The scheduled check, as of {@code now}: warns claims silent for the configured weeks, and fails
-     * no-journal warnings still open after their re-inspection date. Safe with two replicas (skip locked).
+     * no-journal warnings still open after their re-inspection date. Each claim is handled in its own
+     * transaction under {@code for update skip locked} (replicas share the work). Returns how many changed.
      */
-    @Transactional
+    @ActivateRequestContext // the candidates are read outside any transaction, also from the scheduler
     public int check(Instant now) {
         OffsetDateTime silentSince = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(7L * config.neglectWeeks())), ZoneOffset.UTC);
         @SuppressWarnings("unchecked")
@@ -89,21 +93,61 @@ public class CareRules {
                         select c.id from claim c
                         where c.status = 'ACTIVE' and coalesce(c.last_journal_at, c.created_at) < ?1
                           and not exists (select 1 from care_warning w where w.claim_id = c.id and w.status in ('OPEN', 'FAILED'))
-                        order by c.id limit 100 for update of c skip locked""", UUID.class)
+                        order by c.id limit 100""", UUID.class)
                 .setParameter(1, silentSince).getResultList();
-        for (UUID id : silent) {
-            issue(Claim.findById(id), CareWarning.NO_JOURNAL, null, now);
-        }
         @SuppressWarnings("unchecked")
         List<UUID> overdue = em.createNativeQuery("""
-                        select w.id from care_warning w
+                        select w.claim_id from care_warning w
                         where w.status = 'OPEN' and w.reason = 'NO_JOURNAL' and w.reinspect_on < ?1
-                        order by w.id limit 100 for update skip locked""", UUID.class)
+                        order by w.id limit 100""", UUID.class)
                 .setParameter(1, today(now)).getResultList();
-        for (UUID id : overdue) {
-            close(CareWarning.findById(id), CareWarning.FAILED, now);
+        int changed = 0;
+        for (UUID claimId : silent) {
+            changed += guarded(() -> warnIfSilent(claimId, silentSince, now), claimId);
         }
-        return silent.size() + overdue.size();
+        for (UUID claimId : overdue) {
+            changed += guarded(() -> failIfOverdue(claimId, now), claimId);
+        }
+        return changed;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean warnIfSilent(UUID claimId, OffsetDateTime silentSince, Instant now) {
+        Claim claim = lockSkipping(claimId);
+        if (claim == null || !claim.active() || live(claimId) != null
+                || (claim.lastJournalAt != null ? claim.lastJournalAt : claim.createdAt).isAfter(silentSince)) {
+            return false;
+        }
+        issue(claim, CareWarning.NO_JOURNAL, null, now);
+        return true;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean failIfOverdue(UUID claimId, Instant now) {
+        Claim claim = lockSkipping(claimId);
+        CareWarning warning = claim == null ? null : live(claimId);
+        if (warning == null || !CareWarning.OPEN.equals(warning.status) || !CareWarning.NO_JOURNAL.equals(warning.reason)
+                || !warning.reinspectOn.isBefore(today(now))) {
+            return false;
+        }
+        close(warning, CareWarning.FAILED, now);
+        return true;
+    }
+
+    /** The claim under a row lock, or null if another replica holds it. Warnings change only under their claim's lock. */
+    private Claim lockSkipping(UUID claimId) {
+        List<?> mine = em.createNativeQuery("select id from claim where id = ?1 for update skip locked")
+                .setParameter(1, claimId).getResultList();
+        return mine.isEmpty() ? null : Claim.findById(claimId);
+    }
+
+    private static int guarded(java.util.function.BooleanSupplier step, UUID claimId) {
+        try {
+            return step.getAsBoolean() ? 1 : 0;
+        } catch (RuntimeException e) {
+            LOG.warnf("care rules for claim %s could not be applied now: %s", claimId, e.toString());
+            return 0;
+        }
     }
 
     public CareWarning live(UUID claimId) {

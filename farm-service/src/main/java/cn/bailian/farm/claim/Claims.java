@@ -12,6 +12,7 @@ import cn.bailian.farm.waitlist.Waitlists;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -27,6 +28,8 @@ import java.util.UUID;
 /** Claiming, renewing and ending claims; every end frees the plot and offers it to the waitlist. */
 @ApplicationScoped
 public class Claims {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Claims.class);
 
     @Inject
     EntityManager em;
@@ -151,18 +154,39 @@ public class Claims {
         }
     }
 
-    /** Ends claims whose term is over. Safe with two replicas: each claim is taken by one of them. */
-    @Transactional
+    /**
+     * Ends claims whose term is over, each in its own transaction under {@code for update skip locked}, so
+     * replicas share the work and never end a claim twice. Returns how many this call ended.
+     */
+    @ActivateRequestContext // the candidates are read outside any transaction, also from the scheduler
     public int expire(Instant now) {
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("""
-                        select id from claim where status = 'ACTIVE' and ends_on < ?1
-                        order by ends_on limit 100 for update skip locked""", UUID.class)
+                        select id from claim where status = 'ACTIVE' and ends_on < ?1 order by ends_on limit 100""", UUID.class)
                 .setParameter(1, today(now)).getResultList();
+        int ended = 0;
         for (UUID id : due) {
-            end(Claim.findById(id), EndReason.EXPIRED, null, now);
+            try {
+                if (expireOne(id, now)) {
+                    ended++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("claim %s could not be expired now: %s", id, e.toString());
+            }
         }
-        return due.size();
+        return ended;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean expireOne(UUID claimId, Instant now) {
+        List<?> mine = em.createNativeQuery("""
+                        select id from claim where id = ?1 and status = 'ACTIVE' and ends_on < ?2 for update skip locked""")
+                .setParameter(1, claimId).setParameter(2, today(now)).getResultList();
+        if (mine.isEmpty()) {
+            return false;
+        }
+        end(Claim.findById(claimId), EndReason.EXPIRED, null, now);
+        return true;
     }
 
     /** Ends a locked, active claim, frees its plot and offers the plot to the head of the waitlist. */

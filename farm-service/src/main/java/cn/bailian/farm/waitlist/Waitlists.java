@@ -14,6 +14,7 @@ import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -33,6 +34,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Waitlists {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Waitlists.class);
     static final Sort ORDER = Sort.by("sortKey").and("joinedAt").and("id");
 
     @Inject
@@ -225,18 +227,40 @@ public class Waitlists {
         return offer;
     }
 
-    /** Offers whose deadline passed go to the next in line. Safe with two replicas (skip locked). */
-    @Transactional
+    /**
+     * Offers whose deadline passed go to the next in line. Each offer is settled in its own transaction under
+     * {@code for update skip locked}, so two replicas share the work, never do it twice, and one failing offer
+     * holds up no other. Returns how many this call settled.
+     */
+    @ActivateRequestContext // the candidates are read outside any transaction, also from the scheduler
     public int lapse(Instant now) {
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("""
-                        select id from offer where status = 'PENDING' and expires_at < ?1
-                        order by expires_at limit 100 for update skip locked""", UUID.class)
+                        select id from offer where status = 'PENDING' and expires_at < ?1 order by expires_at limit 100""", UUID.class)
                 .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
+        int settled = 0;
         for (UUID id : due) {
-            close(Offer.findById(id), Offer.LAPSED, WaitlistEntry.REMOVED, "LAPSED", now);
+            try {
+                if (lapseOne(id, now)) {
+                    settled++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("offer %s could not be lapsed now: %s", id, e.toString());
+            }
         }
-        return due.size();
+        return settled;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean lapseOne(UUID offerId, Instant now) {
+        List<?> mine = em.createNativeQuery("""
+                        select id from offer where id = ?1 and status = 'PENDING' and expires_at < ?2 for update skip locked""")
+                .setParameter(1, offerId).setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
+        if (mine.isEmpty()) {
+            return false;
+        }
+        close(Offer.findById(offerId), Offer.LAPSED, WaitlistEntry.REMOVED, "LAPSED", now);
+        return true;
     }
 
     /** A resident who moved out leaves every list; offers they hold pass on. */
