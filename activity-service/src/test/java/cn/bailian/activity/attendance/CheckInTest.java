@@ -87,4 +87,35 @@ class CheckInTest {
                 .then().statusCode(403);
         assertThat(Fixtures.count("select count(*) from attendance where session_id = '" + session + "'")).isEqualTo(2);
     }
+
+    @Test
+    void twoDoorsScanningOneCodeAtOnceRecordOneAttendance() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID me = adults(community, 1).get(0);
+        UUID activity = published(community, 5);
+        String session = given().when().get("/api/v1/activities/" + activity + "/sessions").then().extract().path("[0].id");
+        String code = enrol(DevTokens.resident(me, community), activity, me, null).statusCode(201).extract().path("checkInCode");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<ValidatableResponse>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return checkIn(staff(community), session, "{\"code\":\"" + code + "\"}");
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        for (var answer : answers) {
+            ValidatableResponse response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (response.extract().statusCode() == 201) {
+                created++;
+            } else {
+                response.statusCode(409).body("code", equalTo("ALREADY_CHECKED_IN"));
+            }
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from attendance where session_id = '" + session + "'")).isEqualTo(1);
+    }
 }

@@ -89,4 +89,39 @@ class EnrollmentCapacityTest {
         }
         assertThat(count("select count(*) from enrollment where activity_id = '" + activity + "' and status = 'CONFIRMED'")).isEqualTo(1);
     }
+
+    @Test
+    void parallelCancellationsPromoteTheWaitlistHeadsInOrderAndNeverOverfill() throws Exception {
+        UUID community = UUID.randomUUID();
+        List<UUID> residents = adults(community, 15);
+        UUID activity = published(community, 5);
+        List<String> enrollments = new ArrayList<>();
+        for (UUID resident : residents) {
+            enrollments.add(enrol(DevTokens.resident(resident, community), activity, resident, null).statusCode(201).extract().path("id"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String token = DevTokens.resident(residents.get(i), community);
+            String id = enrollments.get(i);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return io.restassured.RestAssured.given().auth().oauth2(token).when().post("/api/v1/enrollments/" + id + "/cancel")
+                        .then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        pool.shutdown();
+        String of = " from enrollment where activity_id = '" + activity + "'";
+        assertThat(count("select count(*)" + of + " and status = 'CONFIRMED'")).isEqualTo(5);
+        // exactly the first five in line moved up
+        assertThat(count("select count(*)" + of + " and status = 'CONFIRMED' and waitlist_position between 1 and 5")).isEqualTo(5);
+        assertThat(count("select count(*)" + of + " and status = 'WAITLISTED'")).isEqualTo(5);
+        assertThat(count("select min(waitlist_position)" + of + " and status = 'WAITLISTED'")).isEqualTo(6);
+        assertThat(count("select confirmed_count from activity where id = '" + activity + "'")).isEqualTo(5);
+    }
 }
