@@ -53,7 +53,7 @@ public class ResidentImportResource {
     static final int MAX_ROWS = 2000;
     private static final String EXAMPLE = """
             name,gender,birthDate,phone,idNumber,residencyType,householdId,relationToHead
-            胡小明,MALE,1985-03-07,13812345678,51010419850307001X,PERMANENT,5b0e9a52-0f4e-4d38-9a3b-6c1f0f6f2a11,SELF
+            胡小明,MALE,1985-03-07,13812345678,510104198503070017,PERMANENT,5b0e9a52-0f4e-4d38-9a3b-6c1f0f6f2a11,SELF
             李芳,FEMALE,1987-09-12,13912345678,,FLOATING,5b0e9a52-0f4e-4d38-9a3b-6c1f0f6f2a11,SPOUSE
             """;
 

@@ -27,7 +27,7 @@ public final class ResidentApi {
             @Schema(example = "MALE") @NotNull Gender gender,
             @Schema(example = "1985-03-07") @NotNull @PastOrPresent LocalDate birthDate,
             @Schema(example = "13812345678", description = "Mainland mobile number") @NotNull @Pattern(regexp = Phones.PATTERN) String phone,
-            @Schema(example = "51010419850307001X", description = "Optional 18-character ID-card number (GB 11643)")
+            @Schema(example = "510104198503070017", description = "Optional 18-character ID-card number (GB 11643)")
             @Pattern(regexp = ID_NUMBER_PATTERN) String idNumber,
             @Schema(example = "PERMANENT") @NotNull ResidencyType residencyType,
             @Schema(example = "5b0e9a52-0f4e-4d38-9a3b-6c1f0f6f2a11") @NotNull UUID householdId,
@@ -83,7 +83,7 @@ public final class ResidentApi {
             Gender gender,
             LocalDate birthDate,
             @Schema(example = "138****5678") String phone,
-            @Schema(example = "5101**********001X") String idNumber,
+            @Schema(example = "5101**********0017") String idNumber,
             @Schema(description = "true when phone and idNumber are masked") boolean masked,
             ResidencyType residencyType,
             RelationToHead relationToHead,

@@ -108,7 +108,7 @@ public class ResidentResource {
     @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     public Page<ResidentView> list(
-            @Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc") @QueryParam("communityId") String communityParam,
+            @Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")) @QueryParam("communityId") String communityParam,
             @Parameter(description = "Name prefix or phone suffix", example = "胡") @QueryParam("q") @Size(max = 50) String q,
             @Parameter(schema = @Schema(implementation = ResidencyType.class)) @QueryParam("residencyType") String residencyParam,
             @Parameter(schema = @Schema(implementation = ResidentStatus.class)) @QueryParam("status") String statusParam,

@@ -17,6 +17,11 @@ class IdCardNumberTest {
     }
 
     @Test
+    void theNumberShownInTheApiDocumentIsValid() {
+        assertThat(IdCardNumber.problem("510104198503070017")).isEmpty();
+    }
+
+    @Test
     void lowerCaseXIsNormalised() {
         assertThat(IdCardNumber.isValid(IdCardNumber.normalise(" 11010519491231002x "))).isTrue();
     }
