@@ -17,6 +17,13 @@ public interface FundConfig {
     @WithDefault("60s")
     String noticeCheckEvery();
 
+    /**
+     * Queue bursts of money movements on one fund in the JVM before they take a database connection
+     * (MoneyGate). Correctness never depends on it: the database row locks decide.
+     */
+    @WithDefault("true")
+    boolean moneyGate();
+
     /** First part of every receipt number: BL-2026-000123. */
     @WithDefault("BL")
     String receiptPrefix();

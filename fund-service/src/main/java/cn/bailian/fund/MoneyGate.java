@@ -3,6 +3,7 @@ package cn.bailian.fund;
 import cn.bailian.kit.problem.ProblemCodes;
 import cn.bailian.kit.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +21,20 @@ public class MoneyGate {
 
     private static final long MAX_WAIT_SECONDS = 30;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
+    private final boolean enabled;
 
-    public MoneyGate() {
+    @Inject
+    public MoneyGate(FundConfig config) {
+        this.enabled = config.moneyGate();
         for (int i = 0; i < stripes.length; i++) {
             stripes[i] = new ReentrantLock(true);
         }
     }
 
     public <T> T through(UUID key, Supplier<T> work) {
+        if (!enabled) {
+            return work.get();
+        }
         ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
         boolean acquired;
         try {
