@@ -1,6 +1,6 @@
 package cn.bailian.activity.activity;
 
-import cn.bailian.activity.common.Params;
+import cn.bailian.kit.http.QueryParams;
 import cn.bailian.activity.enrollment.Enrollment;
 import cn.bailian.activity.enrollment.EnrollmentApi;
 import cn.bailian.activity.enrollment.EnrollmentService;
@@ -70,11 +70,11 @@ public class ActivityResource {
             @Parameter(description = "YYYY-MM-DD") @QueryParam("to") String to,
             @BeanParam PageRequest page) {
         return activities.list(new ActivityService.Filter(
-                Params.uuid("communityId", communityId, false),
-                Params.enumValue("category", category, Activity.Category.class),
-                Params.integer("age", age, 0, 150),
-                Params.date("from", from),
-                Params.date("to", to)), page);
+                QueryParams.uuid("communityId", communityId),
+                QueryParams.enumOf(Activity.Category.class, "category", category),
+                QueryParams.integer("age", age, 0, 150),
+                QueryParams.date("from", from),
+                QueryParams.date("to", to)), page);
     }
 
     @GET
@@ -175,6 +175,6 @@ public class ActivityResource {
     public Page<EnrollmentApi.EnrollmentView> enrollments(@PathParam("id") UUID id,
                                                           @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
                                                           @BeanParam PageRequest page) {
-        return enrollments.ofActivity(id, Params.enumValue("status", status, Enrollment.Status.class), page);
+        return enrollments.ofActivity(id, QueryParams.enumOf(Enrollment.Status.class, "status", status), page);
     }
 }

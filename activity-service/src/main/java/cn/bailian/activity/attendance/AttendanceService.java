@@ -3,7 +3,7 @@ package cn.bailian.activity.attendance;
 import cn.bailian.activity.activity.Activity;
 import cn.bailian.activity.activity.ActivitySession;
 import cn.bailian.activity.common.Access;
-import cn.bailian.activity.common.Database;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.enrollment.Enrollment;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
@@ -77,7 +77,7 @@ public class AttendanceService {
             a.persistAndFlush();
         } catch (PersistenceException e) {
             // two doors scanning one code at the same moment
-            if (Database.violated(e, Database.UNIQUE_VIOLATION, "attendance_once")) {
+            if (Constraints.violated(e, "attendance_once")) {
                 throw ProblemException.conflict("ALREADY_CHECKED_IN", enrollment.id);
             }
             throw e;

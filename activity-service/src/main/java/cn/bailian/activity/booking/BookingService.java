@@ -2,7 +2,7 @@ package cn.bailian.activity.booking;
 
 import cn.bailian.activity.ActivityConfig;
 import cn.bailian.activity.common.Access;
-import cn.bailian.activity.common.Database;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.resident.Organization;
 import cn.bailian.activity.resident.Resident;
 import cn.bailian.activity.venue.OpeningHours;
@@ -114,7 +114,7 @@ public class BookingService {
         try {
             booking.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Database.violated(e, Database.EXCLUSION_VIOLATION, "venue_booking_no_overlap")) {
+            if (Constraints.violated(e, "venue_booking_no_overlap")) {
                 throw ProblemException.conflict("BOOKING_OVERLAP", venue.name);
             }
             throw e;

@@ -1,6 +1,6 @@
 package cn.bailian.activity.enrollment;
 
-import cn.bailian.activity.common.Params;
+import cn.bailian.kit.http.QueryParams;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class EnrollmentResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the resident nor staff of their community")
     public Page<EnrollmentApi.EnrollmentView> list(@QueryParam("residentId") String residentId, @BeanParam PageRequest page) {
-        return enrollments.ofResident(Params.uuid("residentId", residentId, true), page);
+        return enrollments.ofResident(QueryParams.requiredUuid("residentId", residentId), page);
     }
 
     @GET

@@ -3,7 +3,7 @@ package cn.bailian.activity.enrollment;
 import cn.bailian.activity.ActivityConfig;
 import cn.bailian.activity.activity.Activity;
 import cn.bailian.activity.common.Access;
-import cn.bailian.activity.common.Database;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.resident.GuardianLink;
 import cn.bailian.activity.resident.Resident;
 import cn.bailian.kit.outbox.Outbox;
@@ -119,7 +119,7 @@ public class EnrollmentService {
         try {
             e.persistAndFlush();
         } catch (PersistenceException ex) {
-            if (Database.violated(ex, Database.UNIQUE_VIOLATION, "enrollment_one_live")) {
+            if (Constraints.violated(ex, "enrollment_one_live")) {
                 throw ProblemException.conflict("ALREADY_ENROLLED", participantId);
             }
             throw ex;

@@ -6,7 +6,7 @@ import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.activity.ActivityConfig;
-import cn.bailian.activity.common.Params;
+import cn.bailian.kit.http.QueryParams;
 import cn.bailian.kit.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -67,7 +67,7 @@ public class VenueResource {
     @Operation(operationId = "listVenues", summary = "A community's venues (public)")
     @APIResponse(responseCode = "200", description = "One page of venues")
     public Page<VenueApi.VenueView> list(@QueryParam("communityId") String community, @BeanParam PageRequest page) {
-        UUID communityId = Params.uuid("communityId", community, true);
+        UUID communityId = QueryParams.requiredUuid("communityId", community);
         return page.page(venues.list(communityId, page.page(), page.size()).stream().map(VenueApi.VenueView::of).toList(),
                 venues.count(communityId));
     }
@@ -100,8 +100,8 @@ public class VenueResource {
                                        @Parameter(description = "YYYY-MM-DD") @QueryParam("from") String from,
                                        @Parameter(description = "YYYY-MM-DD") @QueryParam("to") String to,
                                        @BeanParam PageRequest page) {
-        LocalDate first = Params.date("from", from);
-        LocalDate last = Params.date("to", to);
+        LocalDate first = QueryParams.date("from", from);
+        LocalDate last = QueryParams.date("to", to);
         if (first == null) {
             first = LocalDate.now(config.zone());
         }

@@ -1,6 +1,6 @@
 package cn.bailian.activity.venue;
 
-import cn.bailian.activity.common.Database;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import io.quarkus.panache.common.Sort;
@@ -41,7 +41,7 @@ public class VenueService {
         try {
             venue.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Database.violated(e, Database.UNIQUE_VIOLATION, "venue_community_id_name_key")) {
+            if (Constraints.violated(e, "venue_community_id_name_key")) {
                 throw ProblemException.conflict("VENUE_NAME_TAKEN", venue.name);
             }
             throw e;

@@ -1,6 +1,6 @@
 package cn.bailian.farm.claim;
 
-import cn.bailian.farm.Constraints;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.farm.FarmConfig;
 import cn.bailian.farm.events.FarmEvents;
 import cn.bailian.farm.farm.Farm;

@@ -1,6 +1,6 @@
 package cn.bailian.farm.plot;
 
-import cn.bailian.farm.Constraints;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.farm.claim.Claim;
 import cn.bailian.farm.farm.Farm;
 import cn.bailian.farm.resident.Residents;

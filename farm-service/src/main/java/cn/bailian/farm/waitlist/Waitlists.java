@@ -1,6 +1,6 @@
 package cn.bailian.farm.waitlist;
 
-import cn.bailian.farm.Constraints;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.farm.FarmConfig;
 import cn.bailian.farm.claim.Claim;
 import cn.bailian.farm.claim.Claims;

@@ -108,7 +108,7 @@ public class CompoundResource {
     @APIResponse(responseCode = "200", description = "A page of compounds")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
     public Page<CompoundView> list(@Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")) @QueryParam("communityId") String communityParam, @BeanParam PageRequest page) {
-        UUID communityId = cn.bailian.resident.support.QueryParams.requiredUuid("communityId", communityParam);
+        UUID communityId = cn.bailian.kit.http.QueryParams.requiredUuid("communityId", communityParam);
         CommunityResource.find(communityId);
         var query = Compound.<Compound>find("communityId", Sort.by("name").and("id"), communityId);
         return page.page(query.page(page.page(), page.size()).list().stream().map(CompoundResource::view).toList(), query.count());

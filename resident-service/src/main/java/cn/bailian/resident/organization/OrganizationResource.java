@@ -124,8 +124,8 @@ public class OrganizationResource {
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
     public Page<OrganizationView> list(@Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")) @QueryParam("communityId") String communityParam,
                                        @Parameter(schema = @Schema(implementation = OrganizationKind.class)) @QueryParam("kind") String kindParam, @BeanParam PageRequest page) {
-        UUID communityId = cn.bailian.resident.support.QueryParams.requiredUuid("communityId", communityParam);
-        OrganizationKind kind = cn.bailian.resident.support.QueryParams.enumOf(OrganizationKind.class, "kind", kindParam);
+        UUID communityId = cn.bailian.kit.http.QueryParams.requiredUuid("communityId", communityParam);
+        OrganizationKind kind = cn.bailian.kit.http.QueryParams.enumOf(OrganizationKind.class, "kind", kindParam);
         CommunityResource.find(communityId);
         String where = kind == null ? "communityId = :community" : "communityId = :community and kind = :kind";
         Parameters params = Parameters.with("community", communityId);

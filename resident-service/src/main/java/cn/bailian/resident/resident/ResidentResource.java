@@ -6,7 +6,7 @@ import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.resident.audit.AuditTrail;
-import cn.bailian.resident.support.QueryParams;
+import cn.bailian.kit.http.QueryParams;
 import cn.bailian.resident.resident.ResidentApi.AuditView;
 import cn.bailian.resident.resident.ResidentApi.CreateResident;
 import cn.bailian.resident.resident.ResidentApi.GuardianView;

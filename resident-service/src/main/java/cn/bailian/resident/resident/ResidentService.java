@@ -1,5 +1,6 @@
 package cn.bailian.resident.resident;
 
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.pii.Masking;
 import cn.bailian.kit.problem.FieldError;
@@ -156,7 +157,7 @@ public class ResidentService {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            String constraint = constraintOf(e);
+            String constraint = Constraints.violated(e);
             if ("resident_id_number_unique".equals(constraint)) {
                 throw ProblemException.conflict("DUPLICATE_ID_NUMBER");
             }
@@ -165,15 +166,6 @@ public class ResidentService {
             }
             throw e;
         }
-    }
-
-    static String constraintOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
-                return cve.getConstraintName();
-            }
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------- reading
@@ -396,7 +388,7 @@ public class ResidentService {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (constraintOf(e) != null) {
+            if (Constraints.violated(e) != null) {
                 throw ProblemException.conflict("GUARDIAN_ALREADY_LINKED");
             }
             throw e;

@@ -1,4 +1,4 @@
-package cn.bailian.activity.common;
+package cn.bailian.kit.http;
 
 import cn.bailian.kit.problem.ProblemException;
 
@@ -8,23 +8,27 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Query parameters read as text and checked here, so a malformed one is a 400 naming it rather than the
- * 404 JAX-RS gives a query parameter it cannot convert (as the kit's PageRequest does for paging).
+ * Query parameters read as text and converted here, so a malformed one is a 400 naming it rather than the
+ * 404 JAX-RS gives a query parameter it cannot convert (as {@code PageRequest} does for paging).
  */
-public final class Params {
+public final class QueryParams {
 
-    private Params() {
+    private QueryParams() {
     }
 
-    public static UUID uuid(String name, String raw, boolean required) {
+    public static UUID requiredUuid(String name, String raw) {
         if (raw == null || raw.isBlank()) {
-            if (required) {
-                throw ProblemException.invalidField(name, "NotNull", "must not be null");
-            }
+            throw ProblemException.invalidField(name, "NotNull", "must not be null");
+        }
+        return uuid(name, raw);
+    }
+
+    public static UUID uuid(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            return UUID.fromString(raw.trim());
+            return UUID.fromString(raw.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(name, "WrongType", "expected a UUID");
         }
@@ -35,7 +39,7 @@ public final class Params {
             return null;
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            int value = Integer.parseInt(raw.strip());
             if (value >= min && value <= max) {
                 return value;
             }
@@ -50,18 +54,18 @@ public final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(raw.trim());
+            return LocalDate.parse(raw.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField(name, "WrongType", "expected a date (YYYY-MM-DD)");
         }
     }
 
-    public static <E extends Enum<E>> E enumValue(String name, String raw, Class<E> type) {
+    public static <E extends Enum<E>> E enumOf(Class<E> type, String name, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
-            return Enum.valueOf(type, raw.trim());
+            return Enum.valueOf(type, raw.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField(name, "WrongType", "expected one of " + Arrays.toString(type.getEnumConstants()));
         }
