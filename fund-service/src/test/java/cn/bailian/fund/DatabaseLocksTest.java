@@ -4,13 +4,13 @@ import cn.bailian.testkit.BailianTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import cn.bailian.fund.project.NoticeScheduler;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -33,18 +33,23 @@ import static org.hamcrest.Matchers.equalTo;
  * connections, so every one reaches the database.
  */
 @QuarkusTest
-@TestProfile(DatabaseLocksTest.WithoutGate.class)
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
 class DatabaseLocksTest {
 
     @Inject
     NoticeScheduler notices;
 
-    public static class WithoutGate implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("fund.money-gate", "false");
-        }
+    @Inject
+    MoneyGate gate;
+
+    @BeforeEach
+    void withoutGate() {
+        gate.enabled(false);
+    }
+
+    @AfterEach
+    void gateBack() {
+        gate.enabled(true);
     }
 
     @Test
