@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import cn.bailian.fund.Constraints;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.fund.Locks;
 import jakarta.persistence.PersistenceException;
 
