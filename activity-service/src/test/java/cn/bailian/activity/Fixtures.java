@@ -1,17 +1,11 @@
 package cn.bailian.activity;
 
-import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
+import cn.bailian.testkit.EventFeed;
+import cn.bailian.testkit.TestDb;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
 
@@ -33,29 +26,16 @@ public final class Fixtures {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     public static final String RESIDENT_TOPIC = "bailian.resident.events";
     public static final String FUND_TOPIC = "bailian.fund.events";
-    private static KafkaProducer<String, String> producer;
 
     private Fixtures() {
     }
 
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BailianTestResource.broker().bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        }
-        return producer;
-    }
 
     // ------------------------------------------------------------------ events of other services
 
     /** Sends one CloudEvent; returns its future so many can be sent before waiting. */
     public static Future<?> send(String topic, String type, String source, UUID subject, String data) {
-        String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"" + source
-                + "\",\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"time\":\"" + OffsetDateTime.now(ZoneOffset.UTC)
-                + "\",\"datacontenttype\":\"application/json\",\"data\":" + data + "}";
-        return producer().send(new ProducerRecord<>(topic, subject.toString(), event));
+        return EventFeed.publish(topic, type, source, subject, data);
     }
 
     public static Future<?> residentEvent(String type, UUID subject, String data) {
@@ -213,29 +193,11 @@ public final class Fixtures {
     // ------------------------------------------------------------------ database
 
     public static long count(String sql) {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDb.count(sql);
     }
 
     public static List<List<Object>> rows(String sql) {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            List<List<Object>> rows = new ArrayList<>();
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDb.rows(sql);
     }
 
     public static void awaitCount(String sql, long expected) {

@@ -1,17 +1,12 @@
 package cn.bailian.farm;
 
-import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
+import cn.bailian.testkit.EventFeed;
+import cn.bailian.testkit.Race;
+import cn.bailian.testkit.TestDb;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -34,7 +24,6 @@ public final class Fixtures {
 
     public static final String RESIDENT_TOPIC = "bailian.resident.events";
     public static final String FARM_TOPIC = "bailian.farm.events";
-    private static KafkaProducer<String, String> producer;
 
     private Fixtures() {
     }
@@ -45,26 +34,15 @@ public final class Fixtures {
         }
     }
 
-    public static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BailianTestResource.broker().bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-        }
-        return producer;
-    }
 
     /** A CloudEvent as resident-service publishes it. */
     public static String residentEvent(String type, UUID subject, OffsetDateTime time, String dataJson) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/bailian/resident-service","type":"%s","subject":"%s",\
-                "time":"%s","datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), type, subject, time, dataJson);
+        return EventFeed.cloudEvent(type, "/bailian/resident-service", subject, time, dataJson);
     }
 
     public static void send(UUID key, String event) {
         try {
-            producer().send(new ProducerRecord<>(RESIDENT_TOPIC, key.toString(), event)).get();
+            EventFeed.send(RESIDENT_TOPIC, key.toString(), event).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -111,10 +89,9 @@ public final class Fixtures {
     public static void register(List<Resident> residents) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Resident r : residents) {
-            producer().send(new ProducerRecord<>(RESIDENT_TOPIC, r.id().toString(), residentEvent("cn.bailian.resident.registered.v1",
-                    r.id(), now, residentState(r.id(), r.communityId(), r.householdId(), "胡小明", "ACTIVE"))));
+            EventFeed.send(RESIDENT_TOPIC, r.id().toString(), residentEvent("cn.bailian.resident.registered.v1",
+                    r.id(), now, residentState(r.id(), r.communityId(), r.householdId(), "胡小明", "ACTIVE")));
         }
-        producer().flush();
         for (Resident r : residents) {
             awaitStatus(r.id(), "ACTIVE");
         }
@@ -157,25 +134,7 @@ public final class Fixtures {
 
     /** Fires the calls together, one thread each, and returns their results in order. */
     public static <T> List<T> race(List<Callable<T>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(calls);
     }
 
     /** The plot's status as stored. */
@@ -184,31 +143,14 @@ public final class Fixtures {
     }
 
     public static String queryString(String sql, Object... args) {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDb.queryString(sql, args);
     }
 
     public static long count(String sql, Object... args) {
-        String value = queryString(sql, args);
-        return value == null ? 0 : Long.parseLong(value);
+        return TestDb.count(sql, args);
     }
 
     public static void execute(String sql, Object... args) {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            s.executeUpdate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestDb.execute(sql, args);
     }
 }

@@ -1,21 +1,13 @@
 package cn.bailian.fund;
 
 import cn.bailian.fund.project.NoticeScheduler;
-import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
+import cn.bailian.testkit.EventFeed;
+import cn.bailian.testkit.TestDb;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -91,32 +83,13 @@ public final class Fixtures {
         return project;
     }
 
-    public static long queryLong(String sql, Object... params) throws Exception {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    public static long queryLong(String sql, Object... params) {
+        return TestDb.count(sql, params);
     }
 
     /** A resident-service event as that service would publish it. */
     public static void publishResidentEvent(String type, UUID subject, Map<String, Object> data) {
-        String event = cn.bailian.kit.event.EventJson.write(Map.of(
-                "specversion", "1.0", "id", UUID.randomUUID().toString(), "source", "/bailian/resident-service",
-                "type", type, "subject", subject.toString(),
-                "time", OffsetDateTime.now(ZoneOffset.UTC).toString(), "datacontenttype", "application/json", "data", data));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BailianTestResource.broker().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(RESIDENT_TOPIC, subject.toString(), event)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        EventFeed.publishAndWait(RESIDENT_TOPIC, type, "/bailian/resident-service", subject, cn.bailian.kit.event.EventJson.write(data));
     }
 
     public static void residentRegistered(UUID residentId, UUID communityId, String displayName, String status) {

@@ -1,22 +1,16 @@
 package cn.bailian.kit.inbox;
 
 import cn.bailian.testkit.BailianTestResource;
+import cn.bailian.testkit.EventFeed;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +22,6 @@ class EventConsumerTest {
 
     private static final String TOPIC = "bailian.kit-sample.events";
     private static final String CREATED = "cn.bailian.sample.note.created.v1";
-    private static KafkaProducer<String, String> producer;
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BailianTestResource.broker().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
-
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
@@ -112,7 +91,7 @@ class EventConsumerTest {
 
     private static void send(String key, String value) {
         try {
-            producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+            EventFeed.send(TOPIC, key, value).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
