@@ -12,6 +12,11 @@ import static io.restassured.RestAssured.given;
 /** HTTP only: how the system tests talk to the running services. */
 public final class Api {
 
+    static {
+        // a failing step shows the request and the problem the service answered
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private Api() {
     }
 

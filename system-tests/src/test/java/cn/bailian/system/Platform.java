@@ -70,13 +70,29 @@ public final class Platform {
         return postgres.connect(databases.get(service));
     }
 
+    /** A count from one service's database (tests look at rows where no API shows them). */
+    public long connectAndCount(String service, String sql, Object parameter) throws SQLException {
+        try (Connection c = connect(service); var s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter.toString());
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private ServiceProcess newInstance(String service, String database, String instanceName) {
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "QUARKUS_PROFILE", "dev",
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        if (service.equals("fund-service")) {
+            // a public notice of seconds instead of seven days, so the approval flow completes within a test
+            env.put("FUND_NOTICE_PERIOD", "PT2S");
+            env.put("FUND_NOTICE_CHECK_EVERY", "1s");
+        }
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = root.resolve("system-tests/target/system-logs/" + instanceName + ".log");
         return new ServiceProcess(instanceName, jar, freePort(), env, log);
