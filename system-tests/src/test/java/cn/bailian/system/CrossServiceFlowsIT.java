@@ -4,17 +4,14 @@ import cn.bailian.testkit.DevTokens;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static cn.bailian.system.Api.as;
+import static cn.bailian.system.Steps.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,7 +19,6 @@ import static org.hamcrest.Matchers.equalTo;
 /** DESIGN.md §2 "Cross-service flows", each driven over HTTP through the packaged services and Kafka. */
 class CrossServiceFlowsIT {
 
-    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     @Test
     void plotClaimHarvestAttendanceAndDonationEachShowOnceInTheParticipationRecord() {
@@ -139,81 +135,5 @@ class CrossServiceFlowsIT {
                 .then().statusCode(200).body("fundedByCommunityFund", equalTo(true)).body("fundedTotalFen", equalTo(200_000)));
         as(place.staffToken(), "fund-service").get("/api/v1/funds/" + fund + "/ledger/verify")
                 .then().statusCode(200).body("valid", equalTo(true));
-    }
-
-    // ------------------------------------------------------------------ steps
-
-    /** farm, activity and fund each learned the resident from resident-service's events. */
-    private static void awaitKnownEverywhere(Api.Neighbourhood place, UUID resident) {
-        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                as(place.staffToken(), "farm-service").get("/api/v1/residents/" + resident + "/eligibility")
-                        .then().statusCode(200).body("eligible", equalTo(true)));
-        // activity and fund show their projections through no API of their own: look at their rows
-        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200)).until(() ->
-                Platform.get().connectAndCount("activity-service", "select count(*) from resident where id = cast(? as uuid)", resident) == 1
-                        && Platform.get().connectAndCount("fund-service", "select count(*) from known_resident where resident_id = cast(? as uuid)", resident) == 1);
-    }
-
-    private static UUID createFarm(Api.Neighbourhood place) {
-        return id(as(place.staffToken(), "farm-service").body(Map.of("communityId", place.communityId(), "name", "屋顶生态农场", "location", "党群服务中心楼顶"))
-                .post("/api/v1/farms").then().statusCode(201));
-    }
-
-    private static UUID createPlot(Api.Neighbourhood place, UUID farm, String code, int row) {
-        return id(as(place.staffToken(), "farm-service").body(Map.of("code", code, "areaM2", 6.5, "gridRow", row, "gridColumn", 0))
-                .post("/api/v1/farms/" + farm + "/plots").then().statusCode(201));
-    }
-
-    private static UUID createVenue(Api.Neighbourhood place) {
-        List<Map<String, String>> hours = new ArrayList<>();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            hours.add(Map.of("dayOfWeek", day, "opens", "00:00", "closes", "00:00"));
-        }
-        return id(as(place.staffToken(), "activity-service").body(Map.of("communityId", place.communityId(), "name", "儿童之家活动室",
-                        "kind", "ROOM", "capacity", 30, "openingHours", hours))
-                .post("/api/v1/venues").then().statusCode(201));
-    }
-
-    private static UUID publishedActivity(Api.Neighbourhood place, UUID venue, int capacity, OffsetDateTime startsAt) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("communityId", place.communityId());
-        body.put("title", "农场种植");
-        body.put("category", "FARMING");
-        body.put("model", "PUBLIC_WELFARE");
-        body.put("capacity", capacity);
-        body.put("parentChild", false);
-        body.put("enrollmentOpensAt", now.minusHours(1).toString());
-        body.put("enrollmentClosesAt", startsAt.minusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString());
-        UUID activity = id(as(place.staffToken(), "activity-service").body(body).post("/api/v1/activities").then().statusCode(201));
-        OffsetDateTime start = startsAt.truncatedTo(ChronoUnit.SECONDS);
-        as(place.staffToken(), "activity-service").body(Map.of("startsAt", start.toString(), "endsAt", start.plusHours(1).toString(), "venueId", venue))
-                .post("/api/v1/activities/" + activity + "/sessions").then().statusCode(201);
-        as(place.staffToken(), "activity-service").post("/api/v1/activities/" + activity + "/publish").then().statusCode(200);
-        return activity;
-    }
-
-    private static UUID createFund(Api.Neighbourhood place) {
-        return id(as(place.staffToken(), "fund-service").body(Map.of("communityId", place.communityId(), "name", "白莲社区发展治理共享基金", "kind", "COMMUNITY"))
-                .post("/api/v1/funds").then().statusCode(201));
-    }
-
-    private static void donate(Api.Neighbourhood place, UUID fund, UUID resident, long amountFen, String reference, UUID project) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("donorKind", "RESIDENT");
-        body.put("donorId", resident);
-        body.put("displayName", "居民");
-        body.put("anonymous", false);
-        body.put("amountFen", amountFen);
-        body.put("channel", "WECHAT_PAY");
-        body.put("paymentReference", reference);
-        if (project != null) {
-            body.put("projectId", project);
-        }
-        as(place.staffToken(), "fund-service").body(body).post("/api/v1/funds/" + fund + "/donations").then().statusCode(201);
-    }
-
-    private static UUID id(io.restassured.response.ValidatableResponse response) {
-        return UUID.fromString(response.extract().path("id"));
     }
 }
