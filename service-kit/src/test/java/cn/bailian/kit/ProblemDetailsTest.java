@@ -59,6 +59,26 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void wrongTypeInChinese() {
+        given().contentType(ContentType.JSON).body("{\"text\":\"a\",\"priority\":\"high\"}")
+                .when().post("/api/v1/notes")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("title", equalTo("请求参数无效"))
+                .body("errors[0].field", equalTo("priority"));
+    }
+
+    @Test
+    void oversizedBodyInChinese() {
+        String big = "{\"text\":\"" + "字".repeat(100 * 1024) + "\",\"priority\":1}";
+        given().contentType(ContentType.JSON.withCharset("UTF-8")).body(big)
+                .when().post("/api/v1/notes")
+                .then().statusCode(413).contentType(PROBLEM)
+                .body("title", equalTo("请求体过大"))
+                .body("detail", equalTo("请求体不能超过 256 KiB。"));
+    }
+
+    @Test
     void fractionOfAnIntegerIsRefused() {
         given().contentType(ContentType.JSON).body("{\"text\":\"a\",\"priority\":1.5}")
                 .when().post("/api/v1/notes")
