@@ -45,6 +45,13 @@ public interface KitConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /**
+         * How long one send may wait for the broker (metadata, acknowledgement) before the batch is retried.
+         * Only the relay's thread ever waits this long; the API does not wait for Kafka at all.
+         */
+        @WithDefault("5s")
+        Duration sendTimeout();
+
         /** Longest pause between attempts while Kafka is unreachable. */
         @WithDefault("5s")
         Duration maxBackoff();

@@ -112,20 +112,25 @@ public class EventConsumer {
     private void run() {
         try {
             while (running) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, String> record : records) {
-                    apply(record);
-                }
-                if (!records.isEmpty()) {
-                    consumer.commitSync();
+                try {
+                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<String, String> record : records) {
+                        apply(record);
+                    }
+                    if (!records.isEmpty()) {
+                        consumer.commitSync();
+                    }
+                } catch (WakeupException e) {
+                    if (running) {
+                        LOG.warn("event consumer woken unexpectedly; continuing");
+                    }
+                } catch (RuntimeException e) {
+                    // A failed commit (a rebalance, the broker away) only means records come again, and the inbox
+                    // skips them; the loop must outlive it, or the service silently stops learning.
+                    LOG.warnf("event consumer: %s; continuing in 1 s", e.toString());
+                    sleepQuietly(1_000);
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("event consumer stopped", e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }

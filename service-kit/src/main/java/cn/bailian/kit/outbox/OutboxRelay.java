@@ -81,9 +81,9 @@ public class OutboxRelay {
                 ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeoutMs(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * sendTimeoutMs()),
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
@@ -208,7 +208,7 @@ public class OutboxRelay {
         Exception failure = null;
         for (int i = 0; i < ids.size(); i++) {
             try {
-                acks.get(i).get(15, TimeUnit.SECONDS);
+                acks.get(i).get(3 * sendTimeoutMs(), TimeUnit.MILLISECONDS);
                 acknowledged.add(ids.get(i));
             } catch (Exception e) {
                 failure = e;
@@ -228,6 +228,10 @@ public class OutboxRelay {
             throw failure;
         }
         return acknowledged.size();
+    }
+
+    private long sendTimeoutMs() {
+        return config.outbox().sendTimeout().toMillis();
     }
 
     private void purgeOccasionally() throws SQLException {

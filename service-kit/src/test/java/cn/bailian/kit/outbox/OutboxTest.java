@@ -68,8 +68,10 @@ class OutboxTest {
             ids.add(createNote("while kafka is down " + i));
             slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
         }
-        // The producer may block up to 5 s waiting for a broker; the API must never wait for it.
-        assertThat(slowest).as("slowest write while Kafka is down, ms").isLessThan(3_000);
+        // The relay's producer waits up to 30 s for the missing broker (see application.properties): a write that
+        // waited for Kafka would take at least that long. The bound is loose on purpose: this proves the request
+        // path does not touch Kafka, it does not time the machine.
+        assertThat(slowest).as("slowest write while Kafka is down, ms").isLessThan(15_000);
 
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'outbox' }.data.backlog", greaterThanOrEqualTo(5));
