@@ -3,9 +3,6 @@ package cn.bailian.system;
 import cn.bailian.testkit.KafkaBroker;
 import cn.bailian.testkit.Postgres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -98,18 +95,10 @@ public final class Platform {
         }
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = root.resolve("system-tests/target/system-logs/" + instanceName + ".log");
-        return new ServiceProcess(instanceName, jar, freePort(), env, log);
+        return new ServiceProcess(instanceName, jar, KafkaBroker.freePort(), env, log);
     }
 
     private void shutdown() {
         services.values().forEach(ServiceProcess::stop);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

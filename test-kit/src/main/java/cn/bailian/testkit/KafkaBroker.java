@@ -129,10 +129,13 @@ public final class KafkaBroker {
         throw new IllegalStateException("Kafka broker not listening on " + port);
     }
 
-    static int freePort() throws IOException {
+    /** A TCP port free on this machine right now (for the broker, and for service processes in system tests). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
