@@ -1,0 +1,64 @@
+package cn.bailian.fund.resident;
+
+import cn.bailian.kit.inbox.EventHandler;
+import cn.bailian.testkit.AsyncApiContract;
+import cn.bailian.testkit.BailianTestResource;
+import cn.bailian.testkit.TestDb;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Consumer-driven contract: the examples resident-service commits in its AsyncAPI document, sent on its topic,
+ * go through fund-service's real consumer and handlers and land in what the fund knows of residents and
+ * organisations.
+ */
+@QuarkusTest
+@WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
+class ConsumedEventsTest {
+
+    @Inject
+    @Any
+    Instance<EventHandler> handlers;
+
+    @Test
+    void theProducersExamplesAreApplied() {
+        AsyncApiContract.assertConsumerContract(EventHandler.subscriptions(handlers), this::assertApplied);
+    }
+
+    private void assertApplied(String type, JsonNode event) {
+        JsonNode data = event.path("data");
+        switch (type) {
+            case "cn.bailian.resident.registered.v1", "cn.bailian.resident.updated.v1" -> assertThat(row(
+                    "select community_id::text, display_name, status from known_resident where resident_id = ?",
+                    data.path("residentId")))
+                    .containsExactly(data.path("communityId").asText(), data.path("displayName").asText(),
+                            data.path("status").asText());
+            case "cn.bailian.resident.moved-out.v1" -> assertThat(row(
+                    "select community_id::text, status from known_resident where resident_id = ?", data.path("residentId")))
+                    .containsExactly(data.path("communityId").asText(), "MOVED_OUT");
+            case "cn.bailian.resident.organization.registered.v1" -> assertThat(row(
+                    "select community_id::text, name, kind from known_organization where organization_id = ?",
+                    data.path("organizationId")))
+                    .containsExactly(data.path("communityId").asText(), data.path("name").asText(), data.path("kind").asText());
+            default -> fail("no assertion for %s: say what applying it changes", type);
+        }
+    }
+
+    static List<String> row(String sql, JsonNode id) {
+        List<List<Object>> rows = TestDb.rows(sql, UUID.fromString(id.asText()));
+        assertThat(rows).as(sql + " for " + id).hasSize(1);
+        return rows.get(0).stream().map(v -> v == null ? null : v.toString()).toList();
+    }
+}
