@@ -231,6 +231,17 @@ public final class AsyncApiContract {
         });
     }
 
+    /**
+     * A field of the event's data that the consumer reads, as text (null for JSON null); fails plainly when the
+     * producer's example no longer has it, which is how a rename under a consumer shows.
+     */
+    public static String field(JsonNode event, String name) {
+        JsonNode value = event.path("data").get(name);
+        assertThat(value).as("%s from %s has no data.%s, which this consumer reads", event.path("type").asText(),
+                event.path("source").asText(), name).isNotNull();
+        return value.isNull() ? null : value.asText();
+    }
+
     /** Sends an event as the producer's relay does (key = subject) and waits until the service applied it. */
     public static void feedAndAwaitApplied(String topic, JsonNode event) {
         String id = event.path("id").asText();

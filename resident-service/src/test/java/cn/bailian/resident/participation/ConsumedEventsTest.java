@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
+import static cn.bailian.testkit.AsyncApiContract.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -37,25 +38,24 @@ class ConsumedEventsTest {
     }
 
     private void assertApplied(String type, JsonNode event) {
-        JsonNode data = event.path("data");
         String detail = switch (type) {
-            case "cn.bailian.farm.plot.claimed.v1" -> data.path("plotCode").asText();
-            case "cn.bailian.farm.journal.recorded.v1" -> data.path("kind").asText() + " " + data.path("crop").asText();
+            case "cn.bailian.farm.plot.claimed.v1" -> field(event, "plotCode");
+            case "cn.bailian.farm.journal.recorded.v1" -> field(event, "kind") + " " + field(event, "crop");
             case "cn.bailian.activity.enrollment.confirmed.v1", "cn.bailian.activity.enrollment.promoted.v1",
-                 "cn.bailian.activity.attendance.recorded.v1", "cn.bailian.activity.venue.booked.v1" -> data.path("activityId").asText();
-            case "cn.bailian.fund.donation.received.v1" -> data.path("fundId").asText();
+                 "cn.bailian.activity.attendance.recorded.v1", "cn.bailian.activity.venue.booked.v1" -> field(event, "activityId");
+            case "cn.bailian.fund.donation.received.v1" -> field(event, "fundId");
             default -> fail("no assertion for %s: say what applying it changes", type);
         };
         List<List<Object>> rows = TestDb.rows(
                 "select resident_id::text, community_id::text, detail from participation_entry where source_event_id = ?",
                 event.path("id").asText());
-        if (data.path("anonymous").asBoolean(false) || data.path("residentId").isNull()) {
+        if (event.path("data").path("anonymous").asBoolean(false) || field(event, "residentId") == null) {
             assertThat(rows).as("%s credits no one", event).isEmpty();
             return;
         }
         assertThat(rows).as("participation entry of %s", event).hasSize(1);
         assertThat(rows.get(0).stream().map(v -> v == null ? null : v.toString()).toList())
-                .containsExactly(data.path("residentId").asText(), data.path("communityId").asText(),
-                        "null".equals(detail) ? null : detail);
+                .containsExactly(field(event, "residentId"), field(event, "communityId"),
+                        detail);
     }
 }
