@@ -102,6 +102,45 @@ public final class EventProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Everything on the topic now, read from the beginning to the end offsets (nothing when the topic does not
+     * exist). For checks over all that a test run published; {@link #on} is for waiting on one event.
+     */
+    public static List<Received> readAll(String bootstrapServers, String topic) {
+        List<Received> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false))) {
+            List<PartitionInfo> infos = reader.listTopics(Duration.ofSeconds(10)).get(topic);
+            if (infos == null) {
+                return records;
+            }
+            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            reader.assign(partitions);
+            reader.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end within 60 s");
+                }
+                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
+                    JsonNode tree;
+                    try {
+                        tree = JSON.readTree(record.value());
+                    } catch (Exception unreadable) {
+                        tree = JSON.createObjectNode();
+                    }
+                    records.add(new Received(record.key(), tree, record.value()));
+                }
+            }
+        }
+        return records;
+    }
+
     public List<Received> all() {
         return List.copyOf(received);
     }

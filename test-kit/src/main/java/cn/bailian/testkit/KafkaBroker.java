@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -21,6 +22,13 @@ import java.util.Properties;
  * take Kafka away from a running service.
  */
 public final class KafkaBroker {
+
+    /**
+     * Where {@link #shared()} announces its address to the whole JVM: Quarkus loads test classes in a class
+     * loader of its own, so a plain JUnit test that runs after the {@code @QuarkusTest}s cannot reach the
+     * static field, only this property.
+     */
+    static final String SHARED_BOOTSTRAP_PROPERTY = "testkit.kafka.shared-bootstrap-servers";
 
     private static KafkaBroker shared;
 
@@ -46,8 +54,14 @@ public final class KafkaBroker {
             }
             shared.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+            System.setProperty(SHARED_BOOTSTRAP_PROPERTY, shared.bootstrapServers());
         }
         return shared;
+    }
+
+    /** The address of the broker some test of this JVM started, if any did; starts none. */
+    public static Optional<String> sharedIfStarted() {
+        return Optional.ofNullable(System.getProperty(SHARED_BOOTSTRAP_PROPERTY));
     }
 
     /** A broker on given ports whose data stays in {@code logDir} (bin/bailian up). */

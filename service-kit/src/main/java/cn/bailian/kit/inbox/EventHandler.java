@@ -2,7 +2,10 @@ package cn.bailian.kit.inbox;
 
 import cn.bailian.kit.event.CloudEvent;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Applies one kind of event from another service. Implementations are CDI beans; the kit's consumer
@@ -18,4 +21,11 @@ public interface EventHandler {
     Set<String> eventTypes();
 
     void handle(CloudEvent event);
+
+    /** Topic → the types these handlers apply: what a service consumes (its AsyncAPI document says the same). */
+    static Map<String, Set<String>> subscriptions(Iterable<? extends EventHandler> handlers) {
+        Map<String, Set<String>> subscriptions = new TreeMap<>();
+        handlers.forEach(h -> subscriptions.computeIfAbsent(h.topic(), t -> new TreeSet<>()).addAll(h.eventTypes()));
+        return subscriptions;
+    }
 }
