@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The benchmark driver that bench/run calls for what wrk and pgbench cannot do alone:
  * <pre>
- * setup | constants DIR | events RATE SECONDS | races ROUNDS | ciphers RESIDENT_PROPERTIES | measure LABEL | report RESULTS OUT
+ * setup | constants DIR | events RATE SECONDS | races ROUNDS | ciphers RESIDENT_PROPERTIES | measure LABEL | report RESULTS OUT | requests URL N
  * </pre>
  */
 public final class Bench {
@@ -15,8 +15,18 @@ public final class Bench {
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the worker pools' threads would keep the JVM alive
+        }
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "setup" -> Setup.run();
             case "constants" -> constants(Path.of(args[1]));
@@ -25,12 +35,36 @@ public final class Bench {
             case "ciphers" -> Scale.ciphers(Path.of(args[1]));
             case "measure" -> Scale.measure(args[1]);
             case "report" -> Report.write(Path.of(args[1]), Path.of(args[2]));
+            case "requests" -> requests(args[1], Integer.parseInt(args[2]));
             default -> {
                 System.err.println("usage: Bench setup | constants DIR | events RATE SECONDS | races ROUNDS | ciphers FILE | measure LABEL");
                 System.exit(2);
             }
         }
-        System.exit(0);
+    }
+
+    /** N GETs of one URL from 4 clients (item 4: the load before reading the resident set size); any non-200 fails. */
+    private static void requests(String url, int n) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(n);
+        java.util.concurrent.atomic.AtomicInteger bad = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Thread> clients = new java.util.ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            Thread t = new Thread(() -> {
+                while (left.getAndDecrement() > 0) {
+                    if (Http.get(url, null).status() != 200) {
+                        bad.incrementAndGet();
+                    }
+                }
+            });
+            t.start();
+            clients.add(t);
+        }
+        for (Thread t : clients) {
+            t.join();
+        }
+        if (bad.get() > 0) {
+            throw new IllegalStateException(bad.get() + " of " + n + " requests to " + url + " did not answer 200");
+        }
     }
 
     /** The read endpoints' answers, byte for byte, for the empty application to serve as constants. */

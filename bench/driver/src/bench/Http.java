@@ -72,7 +72,8 @@ final class Http {
     /** The answer, which must have the expected status; anything else ends the bench with the answer. */
     static Answer expect(int status, Answer answer, String what) {
         if (answer.status() != status) {
-            throw new IllegalStateException(what + ": expected HTTP " + status + ", got " + answer.status() + ": " + answer.raw());
+            String raw = answer.raw().length() > 500 ? answer.raw().substring(0, 500) + "…" : answer.raw();
+            throw new IllegalStateException(what + ": expected HTTP " + status + ", got " + answer.status() + ": " + raw);
         }
         return answer;
     }
