@@ -37,7 +37,7 @@ final class Races {
         boolean claimsOk = true;
         boolean enrolOk = true;
         boolean disburseOk = true;
-        int fiveHundreds = 0;
+        int[] fiveHundreds = new int[3];
         for (int r = 0; r < rounds; r++) {
             // 1,000 claims on 24 plots: one winner per plot
             List<String> plots = Setup.plots(farms[r]);
@@ -52,7 +52,7 @@ final class Races {
             boolean ok = claim.count(201) == 24 && claim.count(409) == 976 && claim.codes.getOrDefault("PLOT_NOT_AVAILABLE", 0) == 976
                     && active == 24;
             claimsOk &= ok;
-            fiveHundreds += claim.fiveHundreds();
+            fiveHundreds[0] += claim.fiveHundreds();
             Results.put("RACE_CLAIM_MS_" + (r + 1), claim.millis);
             System.out.println("  claims round " + (r + 1) + ": " + claim + ", active plots " + active + (ok ? " OK" : " WRONG"));
             for (JsonNode won : claim.created) {
@@ -73,7 +73,7 @@ final class Races {
                     + "from enrollment where activity_id = ?::uuid and status = 'WAITLISTED'", activities[r]);
             ok = enrolled.count(201) == 300 && confirmed == 20 && dbConfirmed == 20 && positions == 280;
             enrolOk &= ok;
-            fiveHundreds += enrolled.fiveHundreds();
+            fiveHundreds[1] += enrolled.fiveHundreds();
             Results.put("RACE_ENROL_MS_" + (r + 1), enrolled.millis);
             System.out.println("  enrollments round " + (r + 1) + ": " + enrolled + ", confirmed " + confirmed + "/" + dbConfirmed
                     + ", waitlist positions " + positions + (ok ? " OK" : " WRONG"));
@@ -99,7 +99,7 @@ final class Races {
             ok = paid.count(201) == winners && paid.codes.getOrDefault("INSUFFICIENT_FUNDS", 0) == 100 - winners
                     && after == BALANCE_FEN - winners * DISBURSE_FEN && verified;
             disburseOk &= ok;
-            fiveHundreds += paid.fiveHundreds();
+            fiveHundreds[2] += paid.fiveHundreds();
             Results.put("RACE_DISBURSE_MS_" + (r + 1), paid.millis);
             System.out.println("  disbursements round " + (r + 1) + ": " + paid + ", balance after " + after + ", ledger verified "
                     + verified + (ok ? " OK" : " WRONG"));
@@ -107,7 +107,9 @@ final class Races {
         Results.put("RACE_CLAIM_OK", claimsOk);
         Results.put("RACE_ENROL_OK", enrolOk);
         Results.put("RACE_DISBURSE_OK", disburseOk);
-        Results.put("RACE_5XX", fiveHundreds);
+        Results.put("RACE_CLAIM_5XX", fiveHundreds[0]);
+        Results.put("RACE_ENROL_5XX", fiveHundreds[1]);
+        Results.put("RACE_DISBURSE_5XX", fiveHundreds[2]);
     }
 
     static final class Outcome {
