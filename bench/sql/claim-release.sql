@@ -2,7 +2,7 @@
 -- then POST /claims/{id}/release, as PostgreSQL logged them (bench/run keeps the capture in
 -- .bailian/bench/sql-log/), one transaction per request as the service runs them. Client n (:client_id) uses its
 -- own plot and resident from bench.claim_pair, as the wrk client n does. Values the service computes in Java
--- (ids, the event's JSON) are computed here in SQL; selects whose rows Java reads come back through \gset.
+-- (ids, the event's JSON, with ISO-8601 times so the consumers read it) are computed here in SQL; selects whose rows Java reads come back through \gset.
 select plot_id, resident_id from bench.claim_pair where client = :client_id \gset
 select gen_random_uuid() as claim_id, gen_random_uuid() as event_id, gen_random_uuid() as event2_id \gset
 
@@ -18,7 +18,7 @@ update plot set area_m2=:p_area_m2,code=:p_code,community_id=:p_community_id,cre
 insert into outbox_event (event_id, topic, aggregate_id, event_type, payload)
 	values (cast(:event_id as uuid), 'bailian.farm.events', :claim_id, 'cn.bailian.farm.plot.claimed.v1',
 	format('{"specversion":"1.0","id":"%s","source":"/bailian/farm-service","type":"cn.bailian.farm.plot.claimed.v1","subject":"%s","time":"%s","datacontenttype":"application/json","data":{"claimId":"%s","plotId":"%s","farmId":"%s","plotCode":"%s","residentId":"%s","householdId":"%s","communityId":"%s","startsOn":"%s","endsOn":"%s"}}',
-	       :event_id::text, :claim_id::text, now(), :claim_id::text, :plot_id::text, :p_farm_id::text, :p_code::text, :resident_id::text, :r_household_id::text, :p_community_id::text, current_date, current_date + 364));
+	       :event_id::text, :claim_id::text, to_json(now()) #>> '{}', :claim_id::text, :plot_id::text, :p_farm_id::text, :p_code::text, :resident_id::text, :r_household_id::text, :p_community_id::text, current_date, current_date + 364));
 COMMIT;
 
 -- POST /claims/{id}/release
@@ -31,7 +31,7 @@ update claim set community_id=:c_community_id,created_at=:c_created_at,end_note=
 insert into outbox_event (event_id, topic, aggregate_id, event_type, payload)
 	values (cast(:event2_id as uuid), 'bailian.farm.events', :claim_id, 'cn.bailian.farm.plot.released.v1',
 	format('{"specversion":"1.0","id":"%s","source":"/bailian/farm-service","type":"cn.bailian.farm.plot.released.v1","subject":"%s","time":"%s","datacontenttype":"application/json","data":{"claimId":"%s","plotId":"%s","farmId":"%s","residentId":"%s","communityId":"%s","reason":"RELEASED"}}',
-	       :event2_id::text, :claim_id::text, now(), :claim_id::text, :plot_id::text, :p_farm_id::text, :resident_id::text, :p_community_id::text));
+	       :event2_id::text, :claim_id::text, to_json(now()) #>> '{}', :claim_id::text, :plot_id::text, :p_farm_id::text, :resident_id::text, :p_community_id::text));
 select p1_0.id,p1_0.area_m2,p1_0.code,p1_0.community_id,p1_0.created_at,p1_0.farm_id,p1_0.grid_column,p1_0.grid_row,p1_0.note,p1_0.status,p1_0.version from plot p1_0 where p1_0.id=:plot_id for no key update of p1_0;
 select we1_0.id,we1_0.community_id,we1_0.end_reason,we1_0.ended_at,we1_0.farm_id,we1_0.household_id,we1_0.joined_at,we1_0.resident_id,we1_0.sort_key,we1_0.status,we1_0.version from waitlist_entry we1_0 where we1_0.farm_id=:p_farm_id and we1_0.status='WAITING' order by we1_0.sort_key,we1_0.joined_at,we1_0.id;
 \set v3 :p_version + 2

@@ -28,5 +28,5 @@ update fund set balance_fen=:balance,community_id=:f_community_id,created_at=:f_
 insert into outbox_event (event_id, topic, aggregate_id, event_type, payload)
 	values (cast(:event_id as uuid), 'bailian.fund.events', :donation_id, 'cn.bailian.fund.donation.received.v1',
 	format('{"specversion":"1.0","id":"%s","source":"/bailian/fund-service","type":"cn.bailian.fund.donation.received.v1","subject":"%s","time":"%s","datacontenttype":"application/json","data":{"donationId":"%s","fundId":"%s","communityId":"%s","donorKind":"RESIDENT","donorId":"%s","residentId":"%s","anonymous": false,"displayName":"王*","amountFen":100,"channel":"WECHAT_PAY","projectId": null,"receiptNumber":"BL-%s-%s","receivedAt":"%s"}}',
-	       :event_id::text, :donation_id::text, now(), :donation_id::text, :fund::text, :f_community_id::text, :donor::text, :donor::text, :year::text, lpad(:last_seq::text, 6, '0'), :at::text));
+	       :event_id::text, :donation_id::text, to_json(now()) #>> '{}', :donation_id::text, :fund::text, :f_community_id::text, :donor::text, :donor::text, :year::text, lpad(:last_seq::text, 6, '0'), to_json(:at::timestamptz) #>> '{}'));
 COMMIT;

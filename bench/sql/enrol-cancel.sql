@@ -17,7 +17,7 @@ insert into enrollment (activity_id,cancel_reason,cancelled_at,check_in_code,com
 insert into outbox_event (event_id, topic, aggregate_id, event_type, payload)
 	values (cast(:event_id as uuid), 'bailian.activity.events', :enrollment_id, 'cn.bailian.activity.enrollment.confirmed.v1',
 	format('{"specversion":"1.0","id":"%s","source":"/bailian/activity-service","type":"cn.bailian.activity.enrollment.confirmed.v1","subject":"%s","time":"%s","datacontenttype":"application/json","data":{"enrollmentId":"%s","activityId":"%s","communityId":"%s","participantId":"%s","guardianId": null,"status":"CONFIRMED","waitlistPosition": null}}',
-	       :event_id::text, :enrollment_id::text, now(), :enrollment_id::text, :activity_id::text, :a_community_id::text, :resident_id::text));
+	       :event_id::text, :enrollment_id::text, to_json(now()) #>> '{}', :enrollment_id::text, :activity_id::text, :a_community_id::text, :resident_id::text));
 COMMIT;
 
 -- POST /enrollments/{id}/cancel
@@ -29,6 +29,6 @@ update enrollment set activity_id=:activity_id,cancel_reason='STAFF',cancelled_a
 insert into outbox_event (event_id, topic, aggregate_id, event_type, payload)
 	values (cast(:event2_id as uuid), 'bailian.activity.events', :enrollment_id, 'cn.bailian.activity.enrollment.cancelled.v1',
 	format('{"specversion":"1.0","id":"%s","source":"/bailian/activity-service","type":"cn.bailian.activity.enrollment.cancelled.v1","subject":"%s","time":"%s","datacontenttype":"application/json","data":{"enrollmentId":"%s","activityId":"%s","communityId":"%s","participantId":"%s","guardianId": null,"status":"CANCELLED","waitlistPosition": null}}',
-	       :event2_id::text, :enrollment_id::text, now(), :enrollment_id::text, :activity_id::text, :a_community_id::text, :resident_id::text));
+	       :event2_id::text, :enrollment_id::text, to_json(now()) #>> '{}', :enrollment_id::text, :activity_id::text, :a_community_id::text, :resident_id::text));
 select e1_0.id,e1_0.activity_id,e1_0.cancel_reason,e1_0.cancelled_at,e1_0.check_in_code,e1_0.community_id,e1_0.confirmed_at,e1_0.enrolled_at,e1_0.enrolled_by,e1_0.guardian_id,e1_0.participant_id,e1_0.promoted_at,e1_0.status,e1_0.version,e1_0.waitlist_position from enrollment e1_0 where e1_0.activity_id=:activity_id and e1_0.status='WAITLISTED' order by e1_0.waitlist_position offset 0 rows fetch first 1 rows only;
 COMMIT;

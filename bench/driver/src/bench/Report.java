@@ -292,6 +292,7 @@ final class Report {
                     .append("; farm-service outbox rows not yet sent: ").append(get("EVENT_OUTBOX_UNSENT"))
                     .append("; plot.claimed events of the run on `bailian.farm.events` (read back with kcat): ").append(get("EVENT_ON_TOPIC"))
                     .append(".\n");
+            md.append("Events parked as unreadable by any consumer during the whole run: ").append(get("PARKED_EVENTS")).append(".\n");
         }
         if (r.containsKey("START_EMPTY_S_1")) {
             md.append("\n### 4. Start runs (s, hyperfine: one run = `java -jar` until the first 200 of the probe URL)\n\n| app | runs | RSS after 10,000 requests (MB) | peak RSS (MB) |\n|---|---|---|---|\n");
