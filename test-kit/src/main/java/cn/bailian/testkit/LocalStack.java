@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.ConsoleHandler;
@@ -17,7 +19,7 @@ import java.util.logging.SimpleFormatter;
 /**
  * The local PostgreSQL and Kafka that {@code bin/bailian up} runs, in one JVM:
  * <pre>
- * LocalStack DATA_DIR [--pg-port 15432] [--external-pg] [--kafka-port 19092] [--controller-port 19093] [--no-kafka]
+ * LocalStack DATA_DIR [--pg-port 15432] [--pg-setting NAME=VALUE]... [--external-pg] [--kafka-port 19092] [--controller-port 19093] [--no-kafka]
  * </pre>
  * An embedded PostgreSQL 17 keeps its data in {@code DATA_DIR/postgres}; with {@code --external-pg} the server named
  * by {@code BAILIAN_PG_URL}, {@code BAILIAN_PG_USER} and {@code BAILIAN_PG_PASSWORD} is used instead (read from the
@@ -44,6 +46,7 @@ public final class LocalStack {
         int controllerPort = 19093;
         boolean externalPg = false;
         boolean kafka = true;
+        Map<String, String> pgSettings = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--pg-port" -> pgPort = Integer.parseInt(value(args, ++i));
@@ -51,6 +54,14 @@ public final class LocalStack {
                 case "--controller-port" -> controllerPort = Integer.parseInt(value(args, ++i));
                 case "--external-pg" -> externalPg = true;
                 case "--no-kafka" -> kafka = false;
+                case "--pg-setting" -> {
+                    String setting = value(args, ++i);
+                    int eq = setting.indexOf('=');
+                    if (eq < 1) {
+                        usage();
+                    }
+                    pgSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
+                }
                 default -> usage();
             }
         }
@@ -87,7 +98,7 @@ public final class LocalStack {
                 System.out.println("PostgreSQL: external server " + pg.jdbcUrl(""));
             } else {
                 Path pgDir = Files.createDirectories(data.resolve("postgres"));
-                pg = Postgres.embedded(pgDir, pgPort);
+                pg = Postgres.embedded(pgDir, pgPort, pgSettings);
                 System.out.println("PostgreSQL: embedded on port " + pg.port() + ", data in " + pgDir);
             }
             for (String db : DATABASES) {
@@ -161,7 +172,7 @@ public final class LocalStack {
     }
 
     private static void usage() {
-        System.err.println("usage: LocalStack DATA_DIR [--pg-port N] [--external-pg] [--kafka-port N] [--controller-port N] [--no-kafka]");
+        System.err.println("usage: LocalStack DATA_DIR [--pg-port N] [--pg-setting NAME=VALUE]... [--external-pg] [--kafka-port N] [--controller-port N] [--no-kafka]");
         System.exit(2);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -55,6 +56,11 @@ public final class Postgres {
      * starts (bin/bailian up). {@code port} 0 picks a free one.
      */
     public static Postgres embedded(Path dataDirectory, int port) {
+        return embedded(dataDirectory, port, Map.of());
+    }
+
+    /** As {@link #embedded(Path, int)}, with further server settings (bin/bailian bench: a statement log file). */
+    public static Postgres embedded(Path dataDirectory, int port, Map<String, String> settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
@@ -62,6 +68,7 @@ public final class Postgres {
                     .setServerConfig("synchronous_commit", dataDirectory == null ? "off" : "on")
                     .setServerConfig("full_page_writes", dataDirectory == null ? "off" : "on")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
+            settings.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
