@@ -137,6 +137,11 @@ public class ProblemMappers {
                     || t instanceof java.net.ConnectException) {
                 return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
             }
+            // the transaction reaper aborted a transaction that outlived its timeout (a slow database or an
+            // overloaded machine): nothing was stored, the client may retry — not a bug in the request or in us
+            if (t instanceof jakarta.transaction.RollbackException) {
+                return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
+            }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return new ProblemException(412, ProblemCodes.VERSION_MISMATCH);
             }
@@ -151,7 +156,8 @@ public class ProblemMappers {
                 if (state.startsWith("22")) {
                     return new ProblemException(400, ProblemCodes.INVALID_PARAMETER);
                 }
-                if (state.equals("40001") || state.equals("40P01")) {
+                // 40001/40P01: serialisation failure or deadlock; 57014: statement cancelled (timeout)
+                if (state.equals("40001") || state.equals("40P01") || state.equals("57014")) {
                     return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
                 }
             }
