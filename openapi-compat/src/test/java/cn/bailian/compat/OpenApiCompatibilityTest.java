@@ -53,7 +53,7 @@ class OpenApiCompatibilityTest {
                 .as("%s: info.version %s is lower than the released baseline %s", service, text(now), baseline.getFileName())
                 .isGreaterThanOrEqualTo(0);
 
-        ChangedOpenApi diff = OpenApiCompare.fromContents(baselineText, currentText);
+        ChangedOpenApi diff = OpenApiCompare.fromContents(asOpenApi30(baselineText), asOpenApi30(currentText));
         List<String> removed = removedResponseProperties(diff);
         if ((diff.isIncompatible() || !removed.isEmpty()) && now[0] <= released[0]) {
             fail("%s: breaking change against the released %s while info.version is still %s.%n"
@@ -63,6 +63,16 @@ class OpenApiCompatibilityTest {
                     removed.isEmpty() ? "" : "Response properties removed:\n  " + String.join("\n  ", removed) + "\n",
                     render(diff));
         }
+    }
+
+    /**
+     * openapi-diff 2.1.7 does not look inside the array items of an OpenAPI 3.1 schema (a field removed from
+     * every list's items went unnoticed), but does for 3.0. Our documents use nothing of 3.1 that 3.0 lacks except
+     * schema examples, which do not matter here, so they are compared as 3.0.
+     */
+    static String asOpenApi30(String document) {
+        assertThat(document).as("an OpenAPI 3.1.0 document").startsWith("---\nopenapi: 3.1.0\n");
+        return document.replaceFirst("\nopenapi: 3\\.1\\.0\n", "\nopenapi: 3.0.3\n");
     }
 
     /**
