@@ -196,7 +196,11 @@ public class ApiContractFilter implements OASFilter {
             body.put("instance", instance);
             body.put("code", code);
             if (code.equals(ProblemCodes.VALIDATION_FAILED)) {
-                body.put("errors", List.of(Map.of("field", invalidField(operation), "code", "NotBlank", "message", "不能为空")));
+                Map<String, Object> error = new LinkedHashMap<>(); // ordered: the document must be the same every build
+                error.put("field", invalidField(operation));
+                error.put("code", "NotBlank");
+                error.put("message", "不能为空");
+                body.put("errors", List.of(error));
             }
             media.addExample(code, OASFactory.createExample()
                     .summary(code + ": " + Messages.title(code, Messages.ENGLISH))
