@@ -15,4 +15,9 @@ class OpenApiDocumentTest {
     void servedDocumentIsTheCommittedOne() {
         OpenApiContract.assertServedDocumentIsCommitted();
     }
+
+    @Test
+    void documentIsACompleteContract() {
+        OpenApiContract.assertDocumentIsComplete();
+    }
 }

@@ -36,7 +36,7 @@ public final class ActivityApi {
             UUID id,
             UUID communityId,
             @Schema(example = "亲子烘焙：圣诞姜饼屋") String title,
-            String description,
+            @Schema(example = "家长和孩子一起动手做姜饼屋，材料由组织方提供。") String description,
             Activity.Category category,
             UUID providerOrganizationId,
             @Schema(example = "成都某社工服务中心") String providerName,

@@ -22,11 +22,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.List;
@@ -46,7 +49,8 @@ public class ActivityResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createActivity", summary = "Create an activity or course as a draft (STAFF of the community)")
+    @Operation(operationId = "createActivity", summary = "Create an activity or course as a draft (STAFF of the community)",
+            description = "社区工作人员创建活动或课程，初始状态为草稿（DRAFT），添加场次后方可发布。收费课程（MARKET）以分为单位填写费用。/ Staff of the community create an activity or course as a DRAFT; it can be published once it has a session. A MARKET course states its fee in fen.")
     @APIResponse(responseCode = "201", description = "Created (DRAFT)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of this community")
@@ -59,6 +63,7 @@ public class ActivityResource {
     }
 
     @GET
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "listActivities", summary = "Published activities (public)",
             description = "from/to are dates in the community's local time: activities with sessions on or between them.")
     @APIResponse(responseCode = "200", description = "One page, soonest first")
@@ -79,8 +84,11 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getActivity", summary = "One activity (public once published; drafts for staff and provider)")
-    @APIResponse(responseCode = "200", description = "The activity, with its ETag")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "getActivity", summary = "One activity (public once published; drafts for staff and provider)",
+            description = "已发布的活动任何人可查看；草稿仅社区工作人员和提供方可见。响应带 ETag。/ A published activity is public; a draft is visible to staff of the community and the provider only. The response carries the ETag.")
+    @APIResponse(responseCode = "200", description = "The activity, with its ETag",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
         ActivityApi.ActivityView view = activities.get(id);
@@ -89,8 +97,10 @@ public class ActivityResource {
 
     @POST
     @Path("/{id}/publish")
-    @Operation(operationId = "publishActivity", summary = "Publish a draft that has at least one session (STAFF)")
-    @APIResponse(responseCode = "200", description = "Published")
+    @Operation(operationId = "publishActivity", summary = "Publish a draft that has at least one session (STAFF)",
+            description = "社区工作人员发布至少有一个场次的草稿活动，发布后居民即可报名。/ Staff of the community publish a draft that has at least one session; residents can enrol from then on.")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
@@ -105,8 +115,10 @@ public class ActivityResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(operationId = "cancelActivity", summary = "Cancel an activity: its enrollments are cancelled and its venue slots freed (STAFF)")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @Operation(operationId = "cancelActivity", summary = "Cancel an activity: its enrollments are cancelled and its venue slots freed (STAFF)",
+            description = "社区工作人员取消活动：所有报名随之取消，占用的场地时段释放。/ Staff of the community cancel an activity: its enrollments are cancelled and its venue slots freed.")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
@@ -121,7 +133,8 @@ public class ActivityResource {
     @POST
     @Path("/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "addSession", summary = "Schedule a session; it books its venue like any booking (STAFF)")
+    @Operation(operationId = "addSession", summary = "Schedule a session; it books its venue like any booking (STAFF)",
+            description = "社区工作人员为活动安排场次；场次像普通预约一样占用场地，与已有预约冲突时返回 409。/ Staff of the community schedule a session; it books its venue like any booking and answers 409 when the slot is taken.")
     @APIResponse(responseCode = "201", description = "Scheduled, venue booked")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
@@ -138,7 +151,9 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}/sessions")
-    @Operation(operationId = "listSessions", summary = "An activity's sessions in time order (public once published)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listSessions", summary = "An activity's sessions in time order (public once published)",
+            description = "活动的场次，按时间排序；已发布的活动公开可查。/ An activity's sessions in time order; public once the activity is published.")
     @APIResponse(responseCode = "200", description = "The sessions")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     public List<ActivityApi.SessionView> sessions(@PathParam("id") UUID id) {
@@ -167,7 +182,8 @@ public class ActivityResource {
 
     @GET
     @Path("/{id}/enrollments")
-    @Operation(operationId = "listActivityEnrollments", summary = "An activity's enrollments (staff of the community, or the provider)")
+    @Operation(operationId = "listActivityEnrollments", summary = "An activity's enrollments (staff of the community, or the provider)",
+            description = "活动的报名名单，按状态排列，候补按顺序；仅限社区工作人员或提供方。/ An activity's enrollments by status, the waitlist in its order; for staff of the community or the provider.")
     @APIResponse(responseCode = "200", description = "One page, by status, the waitlist in its order")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff nor the provider")

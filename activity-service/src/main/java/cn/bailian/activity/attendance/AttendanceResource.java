@@ -36,7 +36,8 @@ public class AttendanceResource {
 
     @POST
     @Path("/{id}/check-ins")
-    @Operation(operationId = "checkIn", summary = "Check a confirmed participant in, by enrollment id or check-in code (staff or the provider)")
+    @Operation(operationId = "checkIn", summary = "Check a confirmed participant in, by enrollment id or check-in code (staff or the provider)",
+            description = "社区工作人员或活动提供方为已确认报名的参与者签到，可用报名编号或签到码；同一场次重复签到只记一次。/ Staff of the community or the provider check a confirmed participant in to a session, by enrollment id or check-in code; a second check-in to the same session records nothing new.")
     @APIResponse(responseCode = "201", description = "Attendance recorded")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")
@@ -53,7 +54,8 @@ public class AttendanceResource {
 
     @GET
     @Path("/{id}/attendance")
-    @Operation(operationId = "listAttendance", summary = "Who checked in to a session (staff or the provider)")
+    @Operation(operationId = "listAttendance", summary = "Who checked in to a session (staff or the provider)",
+            description = "某一场次的签到记录，按签到时间排序；仅限社区工作人员或活动提供方。/ The attendance of one session in check-in order; for staff of the community or the provider only.")
     @APIResponse(responseCode = "200", description = "One page, in check-in order")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")

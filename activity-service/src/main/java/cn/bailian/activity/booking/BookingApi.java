@@ -35,7 +35,7 @@ public final class BookingApi {
             UUID activityId,
             OffsetDateTime startsAt,
             OffsetDateTime endsAt,
-            String purpose,
+            @Schema(example = "楼栋议事会") String purpose,
             Integer attendees,
             @Schema(example = "BOOKED") VenueBooking.Status status,
             OffsetDateTime checkedInAt,

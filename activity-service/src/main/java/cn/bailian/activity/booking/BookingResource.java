@@ -23,7 +23,8 @@ public class BookingResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getBooking", summary = "One booking (its holder, or staff of the community)")
+    @Operation(operationId = "getBooking", summary = "One booking (its holder, or staff of the community)",
+            description = "单条场地预约；预约人或社区工作人员可查。/ One venue booking; for its holder or staff of the community.")
     @APIResponse(responseCode = "200", description = "The booking")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the holder nor staff of the community")
@@ -34,7 +35,8 @@ public class BookingResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(operationId = "cancelBooking", summary = "Cancel a booking that has not started being used")
+    @Operation(operationId = "cancelBooking", summary = "Cancel a booking that has not started being used",
+            description = "取消尚未开始使用的预约，时段重新开放。/ Cancel a booking that has not started being used; the slot is free again.")
     @APIResponse(responseCode = "200", description = "Cancelled; the slot is free again")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the holder nor staff of the community")

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.time.LocalDate;
@@ -48,7 +49,8 @@ public class VenueResource {
     Idempotency idempotency;
 
     @POST
-    @Operation(operationId = "createVenue", summary = "Create a venue with its weekly opening hours (STAFF of the community)")
+    @Operation(operationId = "createVenue", summary = "Create a venue with its weekly opening hours (STAFF of the community)",
+            description = "社区工作人员登记场地（儿童之家活动室、会议室、卡座、屋顶农场等）及每周开放时间。/ Staff of the community create a venue (a children's home room, meeting room, booth, the rooftop farm …) with its weekly opening hours.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of this community")
@@ -64,7 +66,9 @@ public class VenueResource {
     }
 
     @GET
-    @Operation(operationId = "listVenues", summary = "A community's venues (public)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listVenues", summary = "A community's venues (public)",
+            description = "某社区的场地列表，公开可查。/ A community's venues; public.")
     @APIResponse(responseCode = "200", description = "One page of venues")
     public Page<VenueApi.VenueView> list(@QueryParam("communityId") String community, @BeanParam PageRequest page) {
         UUID communityId = QueryParams.requiredUuid("communityId", community);
@@ -92,6 +96,7 @@ public class VenueResource {
 
     @GET
     @Path("/{id}/bookings")
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "listVenueSlots", summary = "The taken slots of a venue between two dates (public, holders not shown)",
             description = "from and to are dates in the community's local time, both inclusive, at most 31 days apart; default: the next 7 days.")
     @APIResponse(responseCode = "200", description = "One page of taken slots in time order")
@@ -118,7 +123,9 @@ public class VenueResource {
     @GET
     @Path("/{id}")
     @Transactional
-    @Operation(operationId = "getVenue", summary = "One venue (public)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "getVenue", summary = "One venue (public)",
+            description = "单个场地及其开放时间，公开可查。/ One venue with its opening hours; public.")
     @APIResponse(responseCode = "200", description = "The venue")
     @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
     public VenueApi.VenueView get(@PathParam("id") UUID id) {

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -42,11 +43,12 @@ public class FarmResource {
 
     public record CreateFarm(
             @NotNull @Schema(example = "6f1c2a9e-4b7d-4c1e-9a53-0d2b7f4c8e11") UUID communityId,
-            @NotBlank @Size(max = 100) @Schema(example = "百莲屋顶生态农场") String name,
+            @NotBlank @Size(max = 100) @Schema(example = "白莲屋顶生态农场") String name,
             @Size(max = 200) @Schema(example = "党群服务中心楼顶") String location) {
     }
 
-    public record FarmView(UUID id, UUID communityId, String name, String location, OffsetDateTime createdAt, long version) {
+    public record FarmView(UUID id, UUID communityId, @Schema(example = "白莲屋顶生态农场") String name,
+                           @Schema(example = "党群服务中心楼顶") String location, OffsetDateTime createdAt, long version) {
         static FarmView of(Farm farm) {
             return new FarmView(farm.id, farm.communityId, farm.name, farm.location, farm.createdAt, farm.version);
         }
@@ -59,7 +61,8 @@ public class FarmResource {
 
     @POST
     @Path("/farms")
-    @Operation(operationId = "createFarm", summary = "Create a farm (STAFF of its community) / 新建农场")
+    @Operation(operationId = "createFarm", summary = "Create a farm (STAFF of its community) / 新建农场",
+            description = "本社区工作人员创建农场（如党群服务中心屋顶生态农场）。/ Staff of its community create a farm (such as the rooftop eco-farm of the service centre).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FarmView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "FARM_NAME_TAKEN", content = @Content(mediaType = "application/problem+json"))
@@ -92,7 +95,9 @@ public class FarmResource {
 
     @GET
     @Path("/farms")
-    @Operation(operationId = "listFarms", summary = "List farms, optionally of one community (public) / 农场列表")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listFarms", summary = "List farms, optionally of one community (public) / 农场列表",
+            description = "农场列表，可按社区筛选；公开可查。/ Farms, optionally of one community; public.")
     @APIResponse(responseCode = "200", description = "A page of farms")
     public Page<FarmView> list(@QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {
         var query = communityId == null ? Farm.<Farm>findAll(Sort.by("name").and("id"))
@@ -102,7 +107,9 @@ public class FarmResource {
 
     @GET
     @Path("/farms/{id}")
-    @Operation(operationId = "getFarm", summary = "One farm (public) / 农场详情")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "getFarm", summary = "One farm (public) / 农场详情",
+            description = "单个农场；公开可查。/ One farm; public.")
     @APIResponse(responseCode = "200", description = "The farm", content = @Content(schema = @Schema(implementation = FarmView.class)))
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
     public FarmView get(@PathParam("id") UUID id) {

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.time.Instant;
@@ -63,8 +64,9 @@ public class JournalResource {
     }
 
     public record EntryView(UUID id, UUID plotId, @Schema(example = "A-01") String plotCode, UUID farmId,
-                            @Schema(example = "胡*") String residentName, JournalKind kind, String crop,
-                            Integer quantityGrams, String note, String photoUrl, OffsetDateTime recordedAt) {
+                            @Schema(example = "胡*") String residentName, JournalKind kind, @Schema(example = "小白菜") String crop,
+                            @Schema(example = "1500") Integer quantityGrams, @Schema(example = "第一茬小白菜，分给了邻居") String note,
+                            @Schema(example = "https://img.bailian.example/p/123.jpg") String photoUrl, OffsetDateTime recordedAt) {
     }
 
     @Inject
@@ -80,7 +82,8 @@ public class JournalResource {
 
     @POST
     @Path("/plots/{plotId}/journal")
-    @Operation(operationId = "recordJournalEntry", summary = "Log sowing, watering, fertilising, a harvest or a note (the claimant only) / 记录种植日志")
+    @Operation(operationId = "recordJournalEntry", summary = "Log sowing, watering, fertilising, a harvest or a note (the claimant only) / 记录种植日志",
+            description = "认领人记录播种、浇水、施肥、收获（作物与重量）或心得，可附照片链接。/ The claimant logs sowing, watering, fertilising, a harvest (crop and weight) or a note, with optional photo links.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "400", description = "A harvest needs crop and quantityGrams; only a harvest has a quantity", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -134,7 +137,9 @@ public class JournalResource {
 
     @GET
     @Path("/plots/{plotId}/journal")
-    @Operation(operationId = "listPlotJournal", summary = "A plot's journal, newest first (public, masked names) / 地块日志")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listPlotJournal", summary = "A plot's journal, newest first (public, masked names) / 地块日志",
+            description = "某地块的种植日志，最新在前；公开可查，姓名已脱敏。/ A plot's planting journal, newest first; public, names masked.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Page<EntryView> plotJournal(@PathParam("plotId") UUID plotId, @BeanParam PageRequest page) {
@@ -144,7 +149,9 @@ public class JournalResource {
 
     @GET
     @Path("/farms/{farmId}/journal")
-    @Operation(operationId = "listFarmJournal", summary = "The farm's community feed of journal entries, newest first (public, masked names) / 农场日志动态")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listFarmJournal", summary = "The farm's community feed of journal entries, newest first (public, masked names) / 农场日志动态",
+            description = "农场全部地块的日志动态，供居民交流种植经验；公开可查，姓名已脱敏。/ The farm's feed of journal entries from all plots, for residents to swap experience; public, names masked.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Page<EntryView> farmJournal(@PathParam("farmId") UUID farmId, @BeanParam PageRequest page) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -50,7 +51,9 @@ public class LotteryResource {
                               List<UUID> plotIds, List<WinnerView> winners, OffsetDateTime drawnAt) {
     }
 
-    public record VerificationView(UUID lotteryId, long seed, String inputHash, String recomputedInputHash,
+    public record VerificationView(UUID lotteryId, @Schema(example = "20260315") long seed,
+                                   @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String inputHash,
+                                   @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08") String recomputedInputHash,
                                    List<WinnerView> winners, List<WinnerView> recomputedWinners,
                                    @Schema(example = "true") boolean matches) {
     }
@@ -64,7 +67,8 @@ public class LotteryResource {
 
     @POST
     @Path("/farms/{farmId}/lotteries")
-    @Operation(operationId = "drawLottery", summary = "Draw plots among the waitlist with a published seed (STAFF) / 抽签")
+    @Operation(operationId = "drawLottery", summary = "Draw plots among the waitlist with a published seed (STAFF) / 抽签",
+            description = "社区工作人员在候补名单中公开抽签分配空闲地块；种子随结果公布，任何人都可复核。/ Staff of the community draw free plots among the waitlist; the seed is published with the result so anyone can re-run the draw.")
     @APIResponse(responseCode = "201", description = "Drawn; winners have offers", content = @Content(schema = @Schema(implementation = LotteryView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
@@ -81,7 +85,9 @@ public class LotteryResource {
 
     @GET
     @Path("/lotteries/{id}")
-    @Operation(operationId = "getLottery", summary = "A recorded draw: seed, ordered inputs, winners (public) / 抽签记录")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "getLottery", summary = "A recorded draw: seed, ordered inputs, winners (public) / 抽签记录",
+            description = "一次抽签的记录：种子、有序的参与名单和中签者；公开可查。/ A recorded draw: its seed, the ordered entries and the winners; public.")
     @APIResponse(responseCode = "200", description = "The draw", content = @Content(schema = @Schema(implementation = LotteryView.class)))
     @APIResponse(responseCode = "404", description = "LOTTERY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public LotteryView get(@PathParam("id") UUID id) {
@@ -90,7 +96,9 @@ public class LotteryResource {
 
     @GET
     @Path("/lotteries/{id}/verify")
-    @Operation(operationId = "verifyLottery", summary = "Re-run the draw from its recorded inputs and compare (public) / 复核抽签")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "verifyLottery", summary = "Re-run the draw from its recorded inputs and compare (public) / 复核抽签",
+            description = "按记录的输入重新抽签并与公布结果比对；公开可查。/ Re-run a draw from its recorded inputs and compare with the published winners; public.")
     @APIResponse(responseCode = "200", description = "The comparison", content = @Content(schema = @Schema(implementation = VerificationView.class)))
     @APIResponse(responseCode = "404", description = "LOTTERY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public VerificationView verify(@PathParam("id") UUID id) {

@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -77,7 +78,7 @@ public class PlotResource {
                            @Schema(example = "6.5") BigDecimal areaM2, int gridRow, int gridColumn,
                            @Schema(example = "CLAIMED") PlotStatus status,
                            @Schema(description = "Masked name of the holder, when claimed", example = "胡*") String holderName,
-                           String note, long version) {
+                           @Schema(example = "靠近水龙头，适合叶菜") String note, long version) {
     }
 
     @Inject
@@ -93,7 +94,8 @@ public class PlotResource {
 
     @POST
     @Path("/farms/{farmId}/plots")
-    @Operation(operationId = "createPlot", summary = "Add a plot to a farm (STAFF) / 新增地块")
+    @Operation(operationId = "createPlot", summary = "Add a plot to a farm (STAFF) / 新增地块",
+            description = "社区工作人员为农场新增地块（编号如 A-01、面积、地图行列）。/ Staff of the community add a plot to a farm (code such as A-01, area, row and column on the map).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlotView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
@@ -139,7 +141,9 @@ public class PlotResource {
 
     @GET
     @Path("/farms/{farmId}/plots")
-    @Operation(operationId = "listPlots", summary = "The plot map: plots with status and masked holder names (public) / 地块图")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listPlots", summary = "The plot map: plots with status and masked holder names (public) / 地块图",
+            description = "地块图：农场全部地块及状态，认领人姓名已脱敏；公开可查。/ The plot map: a farm's plots with their status and masked holder names; public.")
     @APIResponse(responseCode = "200", description = "A page of plots by grid position")
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Page<PlotView> list(@PathParam("farmId") UUID farmId, @QueryParam("status")
@@ -162,7 +166,9 @@ public class PlotResource {
 
     @GET
     @Path("/plots/{id}")
-    @Operation(operationId = "getPlot", summary = "One plot (public) / 地块详情")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "getPlot", summary = "One plot (public) / 地块详情",
+            description = "单个地块；公开可查，响应带 ETag。/ One plot; public, with its ETag.")
     @APIResponse(responseCode = "200", description = "The plot", content = @Content(schema = @Schema(implementation = PlotView.class)))
     @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
@@ -172,7 +178,8 @@ public class PlotResource {
 
     @PATCH
     @Path("/plots/{id}")
-    @Operation(operationId = "updatePlot", summary = "Take a free plot out of use (MAINTENANCE, RESERVED_FOR_EDUCATION) or back (AVAILABLE); STAFF, If-Match / 调整地块状态")
+    @Operation(operationId = "updatePlot", summary = "Take a free plot out of use (MAINTENANCE, RESERVED_FOR_EDUCATION) or back (AVAILABLE); STAFF, If-Match / 调整地块状态",
+            description = "社区工作人员将空闲地块设为维护中（MAINTENANCE）或教学预留（RESERVED_FOR_EDUCATION），或恢复为可认领；须携带 If-Match。/ Staff of the community take a free plot out of use (MAINTENANCE, RESERVED_FOR_EDUCATION) or back (AVAILABLE); send If-Match.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PlotView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -53,7 +54,7 @@ public class WaitlistResource {
     /** What the resident and staff see of an entry. */
     public record EntryView(UUID id, UUID farmId, UUID residentId, @Schema(example = "胡*") String residentName,
                             @Schema(example = "WAITING") String status, @Schema(example = "3") int position,
-                            OffsetDateTime joinedAt, String endReason) {
+                            OffsetDateTime joinedAt, @Schema(example = "CLAIMED") String endReason) {
     }
 
     /** What anyone sees: position and a masked name, no ids of people. */
@@ -72,7 +73,8 @@ public class WaitlistResource {
 
     @POST
     @Path("/farms/{farmId}/waitlist")
-    @Operation(operationId = "joinWaitlist", summary = "Join a farm's waitlist (the resident, or STAFF for them) / 加入候补")
+    @Operation(operationId = "joinWaitlist", summary = "Join a farm's waitlist (the resident, or STAFF for them) / 加入候补",
+            description = "没有空闲地块时，居民本人（或社区工作人员代其）加入农场候补名单，默认先到先得。/ The resident (or staff for them) join a farm's waitlist when no plot is free; first come, first served by default.")
     @APIResponse(responseCode = "201", description = "On the list", content = @Content(schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
@@ -91,7 +93,9 @@ public class WaitlistResource {
 
     @GET
     @Path("/farms/{farmId}/waitlist")
-    @Operation(operationId = "listWaitlist", summary = "A farm's waitlist in order, masked names (public) / 候补名单")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listWaitlist", summary = "A farm's waitlist in order, masked names (public) / 候补名单",
+            description = "农场候补名单，按顺序排列；公开可查，姓名已脱敏。/ A farm's waitlist in order; public, names masked.")
     @APIResponse(responseCode = "200", description = "A page of the list, head first")
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Page<PublicEntryView> list(@PathParam("farmId") UUID farmId, @BeanParam PageRequest page) {
@@ -105,7 +109,8 @@ public class WaitlistResource {
 
     @GET
     @Path("/waitlist/{entryId}")
-    @Operation(operationId = "getWaitlistEntry", summary = "One entry with its current position (its resident or STAFF) / 候补详情")
+    @Operation(operationId = "getWaitlistEntry", summary = "One entry with its current position (its resident or STAFF) / 候补详情",
+            description = "单条候补记录及当前排位；候补居民本人或社区工作人员可查。/ One waitlist entry with its current position; for its resident or staff of the community.")
     @APIResponse(responseCode = "200", description = "The entry", content = @Content(schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
@@ -117,7 +122,8 @@ public class WaitlistResource {
 
     @DELETE
     @Path("/waitlist/{entryId}")
-    @Operation(operationId = "leaveWaitlist", summary = "Leave the waitlist (the resident, or STAFF) / 退出候补")
+    @Operation(operationId = "leaveWaitlist", summary = "Leave the waitlist (the resident, or STAFF) / 退出候补",
+            description = "居民本人或社区工作人员退出候补。/ The resident or staff take an entry off the waitlist.")
     @APIResponse(responseCode = "204", description = "Left; an offer held passes on")
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
@@ -131,7 +137,8 @@ public class WaitlistResource {
 
     @POST
     @Path("/waitlist/{entryId}/position")
-    @Operation(operationId = "moveWaitlistEntry", summary = "Move an entry to a position (STAFF, with a published reason) / 调整候补顺序")
+    @Operation(operationId = "moveWaitlistEntry", summary = "Move an entry to a position (STAFF, with a published reason) / 调整候补顺序",
+            description = "社区工作人员调整候补顺序，须公开理由。/ Staff of the community move an entry to a position, with a published reason.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "400", description = "Position beyond the list", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.UUID;
@@ -43,7 +44,8 @@ public class DisbursementResource {
 
     @POST
     @Path("/projects/{projectId}/disbursements")
-    @Operation(operationId = "disburse", summary = "Pay for an APPROVED project (STAFF of the community, ADMIN); send an Idempotency-Key so a retry never pays twice")
+    @Operation(operationId = "disburse", summary = "Pay for an APPROVED project (STAFF of the community, ADMIN); send an Idempotency-Key so a retry never pays twice",
+            description = "为已批准项目拨款；余额不足时返回 409，并发拨款也不会使余额为负。请携带 Idempotency-Key，重试不会重复付款。/ Pay for an APPROVED project; 409 if the balance is short, and concurrent payments never take it below zero. Send an Idempotency-Key so a retry never pays twice.")
     @APIResponse(responseCode = "201", description = "Paid", content = @Content(schema = @Schema(implementation = DisbursementViews.DisbursementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -61,7 +63,9 @@ public class DisbursementResource {
 
     @GET
     @Path("/projects/{projectId}/disbursements")
-    @Operation(operationId = "listDisbursements", summary = "A project's payments (public; invoice numbers for the community's staff only)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listDisbursements", summary = "A project's payments (public; invoice numbers for the community's staff only)",
+            description = "项目的拨款记录；公开可查，发票号仅对本社区工作人员显示。/ A project's payments; public, invoice numbers for the community's staff only.")
     @APIResponse(responseCode = "200", description = "A page of payments")
     @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))

@@ -27,10 +27,10 @@ public final class DisbursementViews {
             UUID id, UUID projectId, UUID fundId, UUID communityId,
             @Schema(example = "150000") long amountFen,
             @Schema(example = "CNY") String currency,
-            String payee, String purpose,
-            @Schema(description = "Shown to staff of the community only; null for everyone else") String invoiceReference,
+            @Schema(example = "成都某社工服务中心") String payee, @Schema(example = "第一期课程材料费") String purpose,
+            @Schema(description = "Shown to staff of the community only; null for everyone else", example = "INV-2026-0042") String invoiceReference,
             OffsetDateTime disbursedAt,
-            @Schema(description = "Who booked it (token subject); staff only") String recordedBy,
+            @Schema(description = "Who booked it (token subject); staff only", example = "staff-li") String recordedBy,
             @Schema(description = "The project's budget left after this payment", example = "650000") Long remainingBudgetFen) {
 
         static DisbursementView of(Disbursement d, boolean details, Long remainingBudgetFen) {

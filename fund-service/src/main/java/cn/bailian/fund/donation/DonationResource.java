@@ -44,7 +44,8 @@ public class DonationResource {
     @POST
     @Path("/funds/{fundId}/donations")
     @Operation(operationId = "recordDonation", summary = "Book a donation and issue its receipt number (STAFF of the community, ADMIN, SERVICE for payment integrations). "
-            + "The same paymentReference again answers 200 with the donation already booked.")
+            + "The same paymentReference again answers 200 with the donation already booked.",
+            description = "登记捐赠并按基金和年度连续编号开具收据（如 BL-2026-000123）；同一外部支付流水号只入账一次，重复提交返回 200 和已入账的捐赠。/ Book a donation and issue its gapless receipt number per fund and year (such as BL-2026-000123); one external payment reference books once, and sending it again answers 200 with the donation already booked.")
     @APIResponse(responseCode = "201", description = "Booked", content = @Content(schema = @Schema(implementation = DonationViews.DonationView.class)))
     @APIResponse(responseCode = "200", description = "This paymentReference was booked before; nothing new was booked", content = @Content(schema = @Schema(implementation = DonationViews.DonationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
@@ -66,7 +67,8 @@ public class DonationResource {
 
     @GET
     @Path("/funds/{fundId}/donations")
-    @Operation(operationId = "listDonations", summary = "A fund's donations, newest first, with donor details (STAFF of the community, ADMIN)")
+    @Operation(operationId = "listDonations", summary = "A fund's donations, newest first, with donor details (STAFF of the community, ADMIN)",
+            description = "基金的捐赠记录及捐赠人信息，最新在前；仅限社区工作人员或管理员。/ A fund's donations with donor details, newest first; staff of the community or ADMIN only.")
     @APIResponse(responseCode = "200", description = "A page of donations")
     @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -78,7 +80,8 @@ public class DonationResource {
 
     @GET
     @Path("/donations/{donationId}")
-    @Operation(operationId = "getDonation", summary = "One donation and its receipt (STAFF of the community, ADMIN, or the resident who gave it)")
+    @Operation(operationId = "getDonation", summary = "One donation and its receipt (STAFF of the community, ADMIN, or the resident who gave it)",
+            description = "单笔捐赠及收据；社区工作人员、管理员或捐赠居民本人可查。/ One donation and its receipt; for staff of the community, ADMIN, or the resident who gave it.")
     @APIResponse(responseCode = "200", description = "The donation", content = @Content(schema = @Schema(implementation = DonationViews.DonationView.class)))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Neither staff nor the donor", content = @Content(mediaType = PROBLEM))
@@ -89,7 +92,8 @@ public class DonationResource {
 
     @POST
     @Path("/donations/{donationId}/refunds")
-    @Operation(operationId = "refundDonation", summary = "Give back all or part of a donation: a reversing ledger entry; the donation itself is never edited (STAFF of the community, ADMIN)")
+    @Operation(operationId = "refundDonation", summary = "Give back all or part of a donation: a reversing ledger entry; the donation itself is never edited (STAFF of the community, ADMIN)",
+            description = "全额或部分退还捐赠：记一笔冲销账目，原捐赠记录永不修改。/ Give back all or part of a donation: a reversing ledger entry, the donation itself is never edited.")
     @APIResponse(responseCode = "201", description = "Refunded", content = @Content(schema = @Schema(implementation = DonationViews.RefundView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))

@@ -24,7 +24,7 @@ public final class DonationViews {
             @Schema(description = "Hide the donor from the public (always true for ANONYMOUS)", example = "false") Boolean anonymous,
             @NotNull @Min(1) @Max(Money.MAX_AMOUNT_FEN) @Schema(description = "Amount in fen (1 yuan = 100 fen)", example = "20000") Long amountFen,
             @NotNull @Schema(example = "WECHAT_PAY") Donation.Channel channel,
-            @NotBlank @Size(max = 100) @Pattern(regexp = "\\p{Graph}+") @Schema(description = "The payment's external reference; the same one never books twice", example = "WX4200001234202611270001") String paymentReference,
+            @NotBlank @Size(max = 100) @Pattern(regexp = "[!-~]+") @Schema(description = "The payment's external reference; the same one never books twice", example = "WX4200001234202611270001") String paymentReference,
             @Schema(description = "Earmark for one project of this fund") UUID projectId) {
     }
 
@@ -39,12 +39,12 @@ public final class DonationViews {
             @Schema(example = "20000") long amountFen,
             @Schema(example = "CNY") String currency,
             Donation.Channel channel,
-            String paymentReference,
+            @Schema(example = "WX4200001234202611270001") String paymentReference,
             UUID projectId,
             @Schema(example = "BL-2026-000123") String receiptNumber,
             OffsetDateTime receivedAt,
             @Schema(example = "0") long refundedFen,
-            @Schema(description = "Who booked it (token subject)") String recordedBy) {
+            @Schema(description = "Who booked it (token subject)", example = "staff-li") String recordedBy) {
 
         public static DonationView of(Donation d) {
             return new DonationView(d.id, d.fundId, d.communityId, d.donorKind, d.donorId, d.displayName, d.anonymous,
@@ -63,9 +63,9 @@ public final class DonationViews {
             UUID donationId,
             UUID fundId,
             @Schema(example = "5000") long amountFen,
-            String reason,
+            @Schema(example = "捐赠人重复转账，退回一笔") String reason,
             OffsetDateTime refundedAt,
-            String recordedBy,
+            @Schema(example = "staff-li") String recordedBy,
             @Schema(description = "All refunds of the donation so far", example = "5000") long donationRefundedFen) {
     }
 

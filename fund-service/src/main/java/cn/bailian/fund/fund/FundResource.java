@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.UUID;
@@ -42,7 +43,8 @@ public class FundResource {
 
     @POST
     @Path("/funds")
-    @Operation(operationId = "createFund", summary = "Open a fund for a community (STAFF of the community, ADMIN)")
+    @Operation(operationId = "createFund", summary = "Open a fund for a community (STAFF of the community, ADMIN)",
+            description = "社区工作人员或管理员为社区开设基金（共享基金或专项基金），金额单位为分，币种人民币。/ Staff of the community or ADMIN open a fund (the shared fund or a special fund) for a community; money in fen, CNY.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FundViews.FundView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -59,7 +61,9 @@ public class FundResource {
 
     @GET
     @Path("/funds/{fundId}")
-    @Operation(operationId = "getFund", summary = "A fund with its balance and totals (public: the same figures the transparency report shows)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "getFund", summary = "A fund with its balance and totals (public: the same figures the transparency report shows)",
+            description = "基金及其余额和累计收支，与透明度报告数字一致；公开可查。/ A fund with its balance and totals, the same figures the transparency report shows; public.")
     @APIResponse(responseCode = "200", description = "The fund", content = @Content(schema = @Schema(implementation = FundViews.FundView.class)))
     @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("fundId") UUID fundId) {
@@ -69,7 +73,9 @@ public class FundResource {
 
     @GET
     @Path("/funds")
-    @Operation(operationId = "listFunds", summary = "Funds, optionally of one community (public)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listFunds", summary = "Funds, optionally of one community (public)",
+            description = "基金列表，可按社区筛选；公开可查。/ Funds, optionally of one community; public.")
     @APIResponse(responseCode = "200", description = "A page of funds")
     @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
     public Page<FundViews.FundView> list(@QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {

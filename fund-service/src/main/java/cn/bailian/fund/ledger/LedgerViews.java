@@ -23,8 +23,9 @@ public final class LedgerViews {
             UUID refundId,
             UUID projectId,
             UUID disbursementId,
-            @Schema(description = "Hash of the previous entry (64 zeros for the first)") String prevHash,
-            @Schema(description = "SHA-256 of this entry's fields and prevHash") String hash) {
+            @Schema(description = "Hash of the previous entry (64 zeros for the first)",
+                    example = "9c1185a5c5e9fc54612808977ee8f548b2258d31bd3d2e5d3d6d0a3e4f0f5b1a") String prevHash,
+            @Schema(description = "SHA-256 of this entry's fields and prevHash", example = "3f79bb7b435b05321651daefd374cdc681dc06faa65e374e38337b88ca046dea") String hash) {
 
         static EntryView of(LedgerEntry e) {
             return new EntryView(e.id, e.seq, Money.view(e.entryTime), e.kind, e.debitAccount, e.creditAccount, e.amountFen,

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.List;
@@ -45,7 +46,8 @@ public class ProjectResource {
 
     @POST
     @Path("/funds/{fundId}/projects")
-    @Operation(operationId = "proposeProject", summary = "Propose a project (a RESIDENT of the community for themselves; STAFF for the community, a resident or an organisation)")
+    @Operation(operationId = "proposeProject", summary = "Propose a project (a RESIDENT of the community for themselves; STAFF for the community, a resident or an organisation)",
+            description = "提出民生项目（慈善、公益、自治、互助）及预算：本社区居民以本人名义，社区工作人员可代社区、居民或组织提出。/ Propose a livelihood project (CHARITY, PUBLIC_WELFARE, SELF_GOVERNANCE, MUTUAL_AID) with its budget: a resident of the community for themselves; staff for the community, a resident or an organisation.")
     @APIResponse(responseCode = "201", description = "Proposed", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -63,7 +65,9 @@ public class ProjectResource {
 
     @GET
     @Path("/funds/{fundId}/projects")
-    @Operation(operationId = "listProjects", summary = "A fund's projects, newest first, optionally by status (public, as the notice requires)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "listProjects", summary = "A fund's projects, newest first, optionally by status (public, as the notice requires)",
+            description = "基金的项目，最新在前，可按状态筛选；按公示要求公开可查。/ A fund's projects, newest first, optionally by status; public, as the notice rule requires.")
     @APIResponse(responseCode = "200", description = "A page of projects")
     @APIResponse(responseCode = "400", description = "Bad paging or status", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
@@ -81,7 +85,9 @@ public class ProjectResource {
 
     @GET
     @Path("/projects/{projectId}")
-    @Operation(operationId = "getProject", summary = "A project with its reviews (and reviewers), notice period, funding progress and milestones (public)")
+    @SecurityRequirementsSet // public: anonymous, or with a token
+    @Operation(operationId = "getProject", summary = "A project with its reviews (and reviewers), notice period, funding progress and milestones (public)",
+            description = "项目详情：评审记录及评审人、公示期、筹款进度和里程碑；公开可查。/ A project with its reviews and reviewers, notice period, funding progress and milestones; public.")
     @APIResponse(responseCode = "200", description = "The project", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
     @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("projectId") UUID projectId) {
@@ -92,7 +98,8 @@ public class ProjectResource {
     @POST
     @Path("/projects/{projectId}/reviews")
     @Operation(operationId = "reviewProject", summary = "Record the residents' council's (COUNCIL) and then the community committee's (COMMITTEE) decision; "
-            + "the committee's approval opens the public notice period (STAFF of the community, ADMIN)")
+            + "the committee's approval opens the public notice period (STAFF of the community, ADMIN)",
+            description = "依次记录居民议事会（COUNCIL）和社区两委（COMMITTEE）的评审意见；两委通过后进入公示期。/ Record the residents' council's (COUNCIL) and then the community committee's (COMMITTEE) decision; the committee's approval opens the public notice period.")
     @APIResponse(responseCode = "201", description = "Recorded; the project as it is now", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request (a rejection needs a comment)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -110,7 +117,8 @@ public class ProjectResource {
 
     @POST
     @Path("/projects/{projectId}/objections")
-    @Operation(operationId = "objectToProject", summary = "Object during the public notice period (a RESIDENT of the project's community, once per project)")
+    @Operation(operationId = "objectToProject", summary = "Object during the public notice period (a RESIDENT of the project's community, once per project)",
+            description = "公示期内本社区居民对项目提出异议，每人每项目一次。/ A resident of the project's community objects during the public notice period, once per project.")
     @APIResponse(responseCode = "201", description = "Objection recorded", content = @Content(schema = @Schema(implementation = ProjectViews.ObjectionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -128,7 +136,8 @@ public class ProjectResource {
 
     @GET
     @Path("/projects/{projectId}/objections")
-    @Operation(operationId = "listObjections", summary = "The objections raised against a project (STAFF of the community, ADMIN)")
+    @Operation(operationId = "listObjections", summary = "The objections raised against a project (STAFF of the community, ADMIN)",
+            description = "项目收到的异议，最早在前；仅限社区工作人员或管理员。/ The objections raised against a project, oldest first; staff of the community or ADMIN only.")
     @APIResponse(responseCode = "200", description = "The objections, oldest first")
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not staff of the community", content = @Content(mediaType = PROBLEM))
@@ -139,7 +148,8 @@ public class ProjectResource {
 
     @POST
     @Path("/projects/{projectId}/objections/{objectionId}/decision")
-    @Operation(operationId = "decideObjection", summary = "Uphold (the project is rejected) or dismiss an objection (STAFF of the community, ADMIN)")
+    @Operation(operationId = "decideObjection", summary = "Uphold (the project is rejected) or dismiss an objection (STAFF of the community, ADMIN)",
+            description = "社区工作人员或管理员裁定异议：成立则项目被否决，不成立则驳回。/ Staff of the community or ADMIN uphold an objection (the project is rejected) or dismiss it.")
     @APIResponse(responseCode = "200", description = "Decided", content = @Content(schema = @Schema(implementation = ProjectViews.ObjectionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -153,7 +163,8 @@ public class ProjectResource {
 
     @POST
     @Path("/projects/{projectId}/milestones")
-    @Operation(operationId = "addMilestone", summary = "Add a milestone to an approved project (STAFF of the community, ADMIN)")
+    @Operation(operationId = "addMilestone", summary = "Add a milestone to an approved project (STAFF of the community, ADMIN)",
+            description = "为已批准项目添加里程碑。/ Add a milestone to an approved project.")
     @APIResponse(responseCode = "201", description = "Added; the project with its milestones", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -171,7 +182,8 @@ public class ProjectResource {
 
     @PATCH
     @Path("/projects/{projectId}/milestones/{milestoneId}")
-    @Operation(operationId = "updateMilestone", summary = "Report progress on a milestone; send the milestone's ETag in If-Match (STAFF of the community, ADMIN)")
+    @Operation(operationId = "updateMilestone", summary = "Report progress on a milestone; send the milestone's ETag in If-Match (STAFF of the community, ADMIN)",
+            description = "报告里程碑进展；须在 If-Match 中携带该里程碑的 ETag，过期版本返回 412。/ Report progress on a milestone; send its ETag in If-Match, a stale one gets 412.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ProjectViews.MilestoneView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
@@ -188,7 +200,8 @@ public class ProjectResource {
 
     @POST
     @Path("/projects/{projectId}/complete")
-    @Operation(operationId = "completeProject", summary = "Close an approved project with its report (STAFF of the community, ADMIN); no disbursement follows")
+    @Operation(operationId = "completeProject", summary = "Close an approved project with its report (STAFF of the community, ADMIN); no disbursement follows",
+            description = "以项目报告结项；结项后不再拨款。/ Close an approved project with its report; no disbursement follows.")
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(schema = @Schema(implementation = ProjectViews.ProjectView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))

@@ -39,14 +39,16 @@ public final class ProjectViews {
             @Schema(description = "Earmarked share of the budget, whole percent", example = "37") int earmarkedPercent) {
     }
 
-    public record ReviewView(ProjectReview.Step step, ProjectReview.Decision decision, String comment,
+    public record ReviewView(ProjectReview.Step step, ProjectReview.Decision decision,
+                             @Schema(example = "居民议事会 11 票赞成、1 票反对") String comment,
                              @Schema(description = "The reviewer (token subject)", example = "staff-li") String reviewer,
                              OffsetDateTime reviewedAt) {
     }
 
-    public record MilestoneView(UUID id, String title, String description, LocalDate dueOn,
-                                @Schema(example = "50") int progressPercent, String note, OffsetDateTime updatedAt,
-                                String updatedBy, long version) {
+    public record MilestoneView(UUID id, @Schema(example = "完成首期课程") String title,
+                                @Schema(example = "6 次自然课，每次 20 名儿童") String description, LocalDate dueOn,
+                                @Schema(example = "50") int progressPercent, @Schema(example = "已完成 6 次课程中的 3 次") String note,
+                                OffsetDateTime updatedAt, @Schema(example = "staff-li") String updatedBy, long version) {
     }
 
     public record ObjectionCounts(long pending, long upheld, long dismissed) {
@@ -55,7 +57,7 @@ public final class ProjectViews {
     public record ProjectView(
             UUID id, UUID fundId, UUID communityId,
             @Schema(example = "屋顶农场儿童自然课堂") String title,
-            String description,
+            @Schema(example = "利用屋顶生态农场为社区儿童开设 12 次自然课，由社会组织授课。") String description,
             Project.Type type,
             Proposer proposer,
             UUID activityId,
@@ -64,7 +66,7 @@ public final class ProjectViews {
             @Schema(description = "End of the public notice period (公示)") OffsetDateTime noticeEndsAt,
             OffsetDateTime approvedAt,
             OffsetDateTime completedAt,
-            String completionReport,
+            @Schema(example = "共开展 12 次课程，服务儿童 240 人次，结余 3,200 元退回基金。") String completionReport,
             Funding funding,
             @Schema(description = "Progress over the milestones, whole percent", example = "40") int progressPercent,
             List<ReviewView> reviews,
@@ -83,8 +85,10 @@ public final class ProjectViews {
     public record CreateObjection(@NotBlank @Size(max = 2000) @Schema(example = "预算中的材料费偏高，请公开明细。") String reason) {
     }
 
-    public record ObjectionView(UUID id, UUID projectId, UUID residentId, String reason, ProjectObjection.Status status,
-                                OffsetDateTime raisedAt, String decidedBy, OffsetDateTime decidedAt, String decisionNote) {
+    public record ObjectionView(UUID id, UUID projectId, UUID residentId,
+                                @Schema(example = "预算中的材料费偏高，请公开明细。") String reason, ProjectObjection.Status status,
+                                OffsetDateTime raisedAt, @Schema(example = "staff-li") String decidedBy, OffsetDateTime decidedAt,
+                                @Schema(example = "已公开材料费明细，经核实价格合理。") String decisionNote) {
     }
 
     public enum ObjectionVerdict { UPHOLD, DISMISS }
@@ -95,7 +99,7 @@ public final class ProjectViews {
 
     public record CreateMilestone(
             @NotBlank @Size(max = 200) @Schema(example = "完成首期课程") String title,
-            @Size(max = 2000) String description,
+            @Size(max = 2000) @Schema(example = "6 次自然课，每次 20 名儿童") String description,
             @Schema(example = "2026-12-31") LocalDate dueOn,
             @NotNull @Min(0) @Max(100) @Schema(example = "0") Integer progressPercent) {
     }

@@ -31,7 +31,8 @@ public record TransparencyReport(
     public record Bucket(@Schema(example = "WECHAT_PAY") String key, @Schema(example = "3") long count, @Schema(example = "60000") long amountFen) {
     }
 
-    public record ProjectSpending(UUID projectId, String title, Project.Type type, long count, long amountFen) {
+    public record ProjectSpending(UUID projectId, @Schema(example = "屋顶农场儿童自然课堂") String title, Project.Type type,
+                                  @Schema(example = "1") long count, @Schema(example = "150000") long amountFen) {
     }
 
     public record PublicDonation(
@@ -41,6 +42,6 @@ public record TransparencyReport(
             @Schema(description = "ANONYMOUS for every anonymous donation, whoever gave it") Donation.DonorKind donorKind,
             Donation.Channel channel,
             @Schema(example = "20000") long amountFen,
-            @Schema(description = "The project the donation is earmarked for") String projectTitle) {
+            @Schema(description = "The project the donation is earmarked for", example = "屋顶农场儿童自然课堂") String projectTitle) {
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,17 @@ public class TransparencyResource {
 
     static final String PROBLEM = "application/problem+json";
     static final String CSV = "text/csv";
+    /** The start of a report as TransparencyCsv writes it, for the OpenAPI document. */
+    private static final String CSV_EXAMPLE = """
+            基金 fund,白莲社区发展治理共享基金
+            月份 month,2026-11
+            币种 currency,CNY
+            期初余额(分) openingBalanceFen,1250000
+            捐赠收入(分) donationsFen,60000
+            退款(分) refundsFen,0
+            项目支出(分) spendingFen,150000
+            期末余额(分) closingBalanceFen,1160000
+            """;
 
     @Inject
     TransparencyService transparency;
@@ -36,11 +48,14 @@ public class TransparencyResource {
     @GET
     @Path("/funds/{fundId}/transparency")
     @Produces({MediaType.APPLICATION_JSON, CSV})
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "transparencyReport", summary = "Opening and closing balance, donations by channel and donor kind, spending by project and type, "
-            + "and every donation with its donor masked or anonymous, for one month (Asia/Shanghai). Public. Ask for text/csv to get the same as CSV.")
+            + "and every donation with its donor masked or anonymous, for one month (Asia/Shanghai). Public. Ask for text/csv to get the same as CSV.",
+            description = "某月（北京时间）的透明度报告：期初期末余额、按渠道和捐赠人类型的捐赠、按项目和类型的支出及逐笔捐赠（捐赠人脱敏或匿名）；公开可查，Accept: text/csv 时返回 CSV。/ One month's transparency report (Asia/Shanghai): opening and closing balance, donations by channel and donor kind, spending by project and type, and every donation with its donor masked or anonymous; public, as CSV with Accept: text/csv.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransparencyReport.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with BOM, one section per table"))})
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with BOM, one section per table",
+                    example = CSV_EXAMPLE))})
     @APIResponse(responseCode = "400", description = "month is not YYYY-MM", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Response report(@PathParam("fundId") UUID fundId, @QueryParam("month") String month, @Context HttpHeaders headers) {

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.List;
@@ -45,16 +46,16 @@ public class CommunityResource {
 
     @Schema(name = "CreateCommunity")
     public record CreateCommunity(
-            @Schema(example = "百莲社区") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "白莲社区") @NotBlank @Size(max = 100) String name,
             @Schema(example = "成都市成华区") @Size(max = 100) String district) {
     }
 
     @Schema(name = "Community")
-    public record CommunityView(UUID id, @Schema(example = "百莲社区") String name, @Schema(example = "成都市成华区") String district, long version) {
+    public record CommunityView(UUID id, @Schema(example = "白莲社区") String name, @Schema(example = "成都市成华区") String district, long version) {
     }
 
     @Schema(name = "CompoundStats")
-    public record CompoundStats(UUID compoundId, @Schema(example = "百莲小区") String name, CompoundType type,
+    public record CompoundStats(UUID compoundId, @Schema(example = "白莲小区") String name, CompoundType type,
                                 long households, long permanentResidents, long floatingResidents) {
     }
 
@@ -109,6 +110,7 @@ public class CommunityResource {
     }
 
     @GET
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "listCommunities", summary = "List communities / 社区列表", description = "Public.")
     @APIResponse(responseCode = "200", description = "A page of communities")
     public Page<CommunityView> list(@BeanParam PageRequest page) {
@@ -118,6 +120,7 @@ public class CommunityResource {
 
     @GET
     @Path("/{id}")
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "getCommunity", summary = "Read a community / 查看社区", description = "Public.")
     @APIResponse(responseCode = "200", description = "The community",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityView.class)))

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.List;
@@ -46,12 +47,12 @@ public class CompoundResource {
     @Schema(name = "CreateCompound")
     public record CreateCompound(
             @Schema(example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc") @NotNull UUID communityId,
-            @Schema(example = "百莲小区") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "白莲小区") @NotBlank @Size(max = 100) String name,
             @Schema(example = "RESETTLEMENT") @NotNull CompoundType type) {
     }
 
     @Schema(name = "Compound")
-    public record CompoundView(UUID id, UUID communityId, @Schema(example = "百莲小区") String name, CompoundType type, long version) {
+    public record CompoundView(UUID id, UUID communityId, @Schema(example = "白莲小区") String name, CompoundType type, long version) {
     }
 
     @Inject
@@ -104,6 +105,7 @@ public class CompoundResource {
     }
 
     @GET
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "listCompounds", summary = "A community's compounds / 院落列表", description = "Public.")
     @APIResponse(responseCode = "200", description = "A page of compounds")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")

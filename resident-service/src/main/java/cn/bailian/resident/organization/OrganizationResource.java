@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
 import java.util.List;
@@ -51,14 +52,14 @@ public class OrganizationResource {
     @Schema(name = "CreateOrganization")
     public record CreateOrganization(
             @Schema(example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc") @NotNull UUID communityId,
-            @Schema(example = "百莲社区营造社") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "白莲社区营造社") @NotBlank @Size(max = 100) String name,
             @Schema(example = "SOCIAL_ENTERPRISE") @NotNull OrganizationKind kind,
             @Schema(example = "运营屋顶农场与儿童之家") @Size(max = 1000) String description) {
     }
 
     @Schema(name = "Organization")
-    public record OrganizationView(UUID id, UUID communityId, @Schema(example = "百莲社区营造社") String name, OrganizationKind kind,
-                                   String description, long version) {
+    public record OrganizationView(UUID id, UUID communityId, @Schema(example = "白莲社区营造社") String name, OrganizationKind kind,
+                                   @Schema(example = "运营屋顶农场与儿童之家") String description, long version) {
     }
 
     public record OrganizationRegistered(UUID organizationId, UUID communityId, String name, OrganizationKind kind) {
@@ -119,6 +120,7 @@ public class OrganizationResource {
     }
 
     @GET
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "listOrganizations", summary = "A community's organisations / 组织列表", description = "Public.")
     @APIResponse(responseCode = "200", description = "A page of organisations")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")

@@ -33,7 +33,8 @@ public class ParticipationResource {
 
     @Schema(name = "ParticipationEntry")
     public record EntryView(@Schema(example = "cn.bailian.farm.plot.claimed.v1") String eventType,
-                            @Schema(example = "A-01") String detail, String subjectId,
+                            @Schema(example = "A-01") String detail,
+                            @Schema(example = "8b52e562-7597-3fa4-9be2-fcbbdd3e2eb1") String subjectId,
                             @Schema(example = "10") int points, OffsetDateTime occurredAt) {
     }
 

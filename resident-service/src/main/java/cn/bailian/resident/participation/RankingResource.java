@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ public class RankingResource {
 
     @GET
     @Transactional
+    @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "getParticipationRanking", summary = "The community's participation ranking / 荣誉榜",
             description = "Public; active residents with masked names only, most points first.")
     @APIResponse(responseCode = "200", description = "A page of the ranking")

@@ -46,7 +46,7 @@ public final class ResidentApi {
             Gender gender,
             @PastOrPresent LocalDate birthDate,
             @Schema(example = "13912345678") @Pattern(regexp = Phones.PATTERN) String phone,
-            @Pattern(regexp = ID_NUMBER_PATTERN) String idNumber,
+            @Schema(example = "510104198503070017") @Pattern(regexp = ID_NUMBER_PATTERN) String idNumber,
             @Schema(example = "FLOATING") ResidencyType residencyType,
             UUID householdId,
             RelationToHead relationToHead) {
@@ -89,7 +89,7 @@ public final class ResidentApi {
             RelationToHead relationToHead,
             ResidentStatus status,
             LocalDate movedOutOn,
-            String moveOutDestination,
+            @Schema(example = "成都市武侯区") String moveOutDestination,
             List<GuardianView> guardians,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt,
@@ -102,6 +102,7 @@ public final class ResidentApi {
     }
 
     @Schema(name = "AuditEntry")
-    public record AuditView(String action, String actor, List<String> fields, OffsetDateTime at) {
+    public record AuditView(@Schema(example = "UPDATED") String action, @Schema(example = "staff-7f3a") String actor,
+                            @Schema(example = "[\"phone\", \"residencyType\"]") List<String> fields, OffsetDateTime at) {
     }
 }
