@@ -24,6 +24,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,7 +49,8 @@ public class ActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createActivity", summary = "Create an activity or course as a draft (STAFF of the community)")
-    @APIResponse(responseCode = "201", description = "Created (DRAFT)")
+    @APIResponse(responseCode = "201", description = "Created (DRAFT)",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of this community")
     @APIResponse(responseCode = "422", description = "FEE_INCONSISTENT (PUBLIC_WELFARE is free, MARKET has a fee), ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
@@ -80,7 +83,8 @@ public class ActivityResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getActivity", summary = "One activity (public once published; drafts for staff and provider)")
-    @APIResponse(responseCode = "200", description = "The activity, with its ETag")
+    @APIResponse(responseCode = "200", description = "The activity, with its ETag",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
         ActivityApi.ActivityView view = activities.get(id);
@@ -90,7 +94,8 @@ public class ActivityResource {
     @POST
     @Path("/{id}/publish")
     @Operation(operationId = "publishActivity", summary = "Publish a draft that has at least one session (STAFF)")
-    @APIResponse(responseCode = "200", description = "Published")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
@@ -106,7 +111,8 @@ public class ActivityResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(operationId = "cancelActivity", summary = "Cancel an activity: its enrollments are cancelled and its venue slots freed (STAFF)")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
@@ -122,7 +128,8 @@ public class ActivityResource {
     @Path("/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addSession", summary = "Schedule a session; it books its venue like any booking (STAFF)")
-    @APIResponse(responseCode = "201", description = "Scheduled, venue booked")
+    @APIResponse(responseCode = "201", description = "Scheduled, venue booked",
+            content = @Content(schema = @Schema(implementation = ActivityApi.SessionView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
@@ -151,7 +158,8 @@ public class ActivityResource {
     @Operation(operationId = "enrol", summary = "Enrol a participant: CONFIRMED while places are left, else WAITLISTED",
             description = "The participant themselves, their guardian (guardianId = the caller) or staff of the community may enrol. "
                     + "A minor, and every participant of a parent-child activity, needs a linked guardian.")
-    @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)")
+    @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)",
+            content = @Content(schema = @Schema(implementation = EnrollmentApi.EnrollmentView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither participant, guardian nor staff of the community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +39,8 @@ public class AttendanceResource {
     @POST
     @Path("/{id}/check-ins")
     @Operation(operationId = "checkIn", summary = "Check a confirmed participant in, by enrollment id or check-in code (staff or the provider)")
-    @APIResponse(responseCode = "201", description = "Attendance recorded")
+    @APIResponse(responseCode = "201", description = "Attendance recorded",
+            content = @Content(schema = @Schema(implementation = AttendanceApi.AttendanceView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")
     @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND, ENROLLMENT_NOT_FOUND, CHECK_IN_CODE_UNKNOWN")
