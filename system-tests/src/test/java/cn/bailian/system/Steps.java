@@ -16,9 +16,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The steps the system tests are made of, each one HTTP call (or a wait for an event to land). */
-final class Steps {
+public final class Steps {
 
-    static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    public static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     private Steps() {
     }
@@ -29,7 +29,11 @@ final class Steps {
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 as(place.staffToken(), "farm-service").get("/api/v1/residents/" + resident + "/eligibility")
                         .then().statusCode(200).body("eligible", equalTo(true)));
-        // activity and fund show their projections through no API of their own: look at their rows
+        awaitKnownToActivityAndFund(resident);
+    }
+
+    /** activity and fund show their projections of residents through no API of their own: look at their rows. */
+    public static void awaitKnownToActivityAndFund(UUID resident) {
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200)).until(() ->
                 Platform.get().connectAndCount("activity-service", "select count(*) from resident where id = cast(? as uuid)", resident) == 1
                         && Platform.get().connectAndCount("fund-service", "select count(*) from known_resident where resident_id = cast(? as uuid)", resident) == 1);

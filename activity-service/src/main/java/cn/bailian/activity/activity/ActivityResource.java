@@ -51,7 +51,8 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createActivity", summary = "Create an activity or course as a draft (STAFF of the community)",
             description = "社区工作人员创建活动或课程，初始状态为草稿（DRAFT），添加场次后方可发布。收费课程（MARKET）以分为单位填写费用。/ Staff of the community create an activity or course as a DRAFT; it can be published once it has a session. A MARKET course states its fee in fen.")
-    @APIResponse(responseCode = "201", description = "Created (DRAFT)")
+    @APIResponse(responseCode = "201", description = "Created (DRAFT)",
+            content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of this community")
     @APIResponse(responseCode = "422", description = "FEE_INCONSISTENT (PUBLIC_WELFARE is free, MARKET has a fee), ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
@@ -135,7 +136,8 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addSession", summary = "Schedule a session; it books its venue like any booking (STAFF)",
             description = "社区工作人员为活动安排场次；场次像普通预约一样占用场地，与已有预约冲突时返回 409。/ Staff of the community schedule a session; it books its venue like any booking and answers 409 when the slot is taken.")
-    @APIResponse(responseCode = "201", description = "Scheduled, venue booked")
+    @APIResponse(responseCode = "201", description = "Scheduled, venue booked",
+            content = @Content(schema = @Schema(implementation = ActivityApi.SessionView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
@@ -166,7 +168,8 @@ public class ActivityResource {
     @Operation(operationId = "enrol", summary = "Enrol a participant: CONFIRMED while places are left, else WAITLISTED",
             description = "The participant themselves, their guardian (guardianId = the caller) or staff of the community may enrol. "
                     + "A minor, and every participant of a parent-child activity, needs a linked guardian.")
-    @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)")
+    @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)",
+            content = @Content(schema = @Schema(implementation = EnrollmentApi.EnrollmentView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither participant, guardian nor staff of the community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")

@@ -17,6 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +40,8 @@ public class AttendanceResource {
     @Path("/{id}/check-ins")
     @Operation(operationId = "checkIn", summary = "Check a confirmed participant in, by enrollment id or check-in code (staff or the provider)",
             description = "社区工作人员或活动提供方为已确认报名的参与者签到，可用报名编号或签到码；同一场次重复签到只记一次。/ Staff of the community or the provider check a confirmed participant in to a session, by enrollment id or check-in code; a second check-in to the same session records nothing new.")
-    @APIResponse(responseCode = "201", description = "Attendance recorded")
+    @APIResponse(responseCode = "201", description = "Attendance recorded",
+            content = @Content(schema = @Schema(implementation = AttendanceApi.AttendanceView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")
     @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND, ENROLLMENT_NOT_FOUND, CHECK_IN_CODE_UNKNOWN")

@@ -24,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,7 +53,8 @@ public class VenueResource {
     @POST
     @Operation(operationId = "createVenue", summary = "Create a venue with its weekly opening hours (STAFF of the community)",
             description = "社区工作人员登记场地（儿童之家活动室、会议室、卡座、屋顶农场等）及每周开放时间。/ Staff of the community create a venue (a children's home room, meeting room, booth, the rooftop farm …) with its weekly opening hours.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = VenueApi.VenueView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of this community")
     @APIResponse(responseCode = "409", description = "VENUE_NAME_TAKEN: the community has a venue of this name")
@@ -80,7 +83,8 @@ public class VenueResource {
     @Path("/{id}/bookings")
     @Operation(operationId = "bookVenue", summary = "Book a venue for a resident or an organisation",
             description = "The slot must lie in the future and within the venue's opening hours; live bookings of a venue never overlap.")
-    @APIResponse(responseCode = "201", description = "Booked")
+    @APIResponse(responseCode = "201", description = "Booked",
+            content = @Content(schema = @Schema(implementation = BookingApi.BookingView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the resident or organisation themselves nor staff of the venue's community")
     @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
