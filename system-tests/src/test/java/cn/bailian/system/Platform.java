@@ -58,6 +58,11 @@ public final class Platform {
         return kafka;
     }
 
+    /** The one PostgreSQL server under all four databases (fault tests stop and start it). */
+    public Postgres postgres() {
+        return postgres;
+    }
+
     /** A further process of a service on the same database (a second replica). */
     public ServiceProcess replica(String service, String instanceName) {
         return newInstance(service, databases.get(service), instanceName);

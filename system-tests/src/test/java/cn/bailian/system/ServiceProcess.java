@@ -106,6 +106,14 @@ public final class ServiceProcess {
         process = null;
     }
 
+    /** The operating-system process id, so a test can tell a recovered process from a restarted one. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }
