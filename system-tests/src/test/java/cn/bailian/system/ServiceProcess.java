@@ -73,7 +73,8 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
-        awaitReady(Duration.ofSeconds(90));
+        // generous: four JVMs start at once on a machine that may be running other builds too
+        awaitReady(Duration.ofSeconds(180));
     }
 
     /** SIGTERM, as an orchestrator stops a pod. */
