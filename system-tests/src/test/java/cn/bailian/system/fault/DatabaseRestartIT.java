@@ -87,12 +87,7 @@ class DatabaseRestartIT {
             assertThat(afterRecovery).isNotEmpty().allSatisfy(o -> assertThat(o.status()).as("%s", o).isEqualTo(201));
 
             // what was acknowledged is there, published and applied once; a 503 wrote nothing
-            Tally[] last = new Tally[1];
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                last[0] = Tally.take("PostgreSQL restarted", outcomes, place.communityId(), residentEvents);
-                return last[0].settled();
-            });
-            Tally tally = Tally.take("PostgreSQL restarted", outcomes, place.communityId(), residentEvents).print();
+            Tally tally = Tally.awaitSettled("PostgreSQL restarted", outcomes, place.communityId(), residentEvents);
             assertThat(tally.committed()).isEqualTo(tally.acknowledged());
             assertThat(tally.settled()).isTrue();
         }

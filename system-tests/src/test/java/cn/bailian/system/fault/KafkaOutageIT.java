@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Fault 1: the Kafka broker goes away for a minute under a steady write load. The API keeps taking writes
@@ -57,14 +56,7 @@ class KafkaOutageIT {
             assertThat(duringOutage.get(duringOutage.size() - 1).backlog())
                     .isGreaterThan(duringOutage.get(0).backlog());
 
-            Tally[] last = new Tally[1];
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                last[0] = Tally.take("Kafka away " + OUTAGE.toSeconds() + " s", outcomes, place.communityId(), residentEvents);
-                return last[0].settled();
-            });
-            // nothing more arrives late (a second delivery, a second application)
-            WriteLoad.sleep(2_000);
-            Tally tally = Tally.take("Kafka away " + OUTAGE.toSeconds() + " s", outcomes, place.communityId(), residentEvents).print();
+            Tally tally = Tally.awaitSettled("Kafka away " + OUTAGE.toSeconds() + " s", outcomes, place.communityId(), residentEvents);
             assertThat(tally.committed()).isEqualTo(tally.acknowledged()).isEqualTo(tally.sent());
             assertThat(tally.settled()).as("every committed write published and applied once").isTrue();
             // delivery is at least once: a batch the relay saw fail may have reached the broker and is sent again;

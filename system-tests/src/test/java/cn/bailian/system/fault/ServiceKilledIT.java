@@ -62,13 +62,7 @@ class ServiceKilledIT {
                     place.communityId())).as("half-written registrations").isZero();
 
             // the outbox drains and each consumer applies every event once
-            Tally[] last = new Tally[1];
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                last[0] = Tally.take("resident-service SIGKILLed", outcomes, place.communityId(), residentEvents);
-                return last[0].settled();
-            });
-            WriteLoad.sleep(2_000);
-            Tally tally = Tally.take("resident-service SIGKILLed", outcomes, place.communityId(), residentEvents).print();
+            Tally tally = Tally.awaitSettled("resident-service SIGKILLed", outcomes, place.communityId(), residentEvents);
             assertThat(tally.settled()).isTrue();
             assertThat(tally.committed()).isEqualTo(committed.size());
             // the relay may have sent a batch again after the kill (at least once); the consumers skipped the copies

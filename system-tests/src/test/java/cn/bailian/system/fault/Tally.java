@@ -2,17 +2,21 @@ package cn.bailian.system.fault;
 
 import cn.bailian.system.Platform;
 import cn.bailian.testkit.EventProbe;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The four counts every fault test prints and compares, for the residents one test registered in its own
@@ -52,6 +56,23 @@ record Tally(String fault, int sent, int acknowledged, long committed, long outb
                 count("resident-service", outboxOfCommunity, community),
                 count("resident-service", outboxOfCommunity + " and published_at is null", community),
                 records.size(), eventIds.size(), processed, projected);
+    }
+
+    /**
+     * Waits until every committed write is published and applied once by each consumer, then a little more (so a
+     * late second delivery would show), and returns the counts; on time-out fails with the last counts.
+     */
+    static Tally awaitSettled(String fault, List<WriteLoad.Outcome> outcomes, UUID community, EventProbe residentEvents) throws SQLException {
+        Tally[] last = new Tally[1];
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> (last[0] = take(fault, outcomes, community, residentEvents)).settled());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not every committed write was published and applied once: "
+                    + (last[0] == null ? "no counts" : last[0].print()), e);
+        }
+        WriteLoad.sleep(2_000);
+        return take(fault, outcomes, community, residentEvents).print();
     }
 
     /** Every committed write published once and applied once by each consumer. */
