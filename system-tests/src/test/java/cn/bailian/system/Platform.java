@@ -40,7 +40,12 @@ public final class Platform {
                 platform.services.put(service, platform.newInstance(service, platform.databases.get(service), service));
             }
             // start in parallel: each JVM mostly waits on its own start-up work
-            platform.services.values().parallelStream().forEach(ServiceProcess::start);
+            try {
+                platform.services.values().parallelStream().forEach(ServiceProcess::start);
+            } catch (RuntimeException e) {
+                platform.shutdown(); // the next test would start four more beside them
+                throw e;
+            }
             shared = platform;
         }
         return shared;
@@ -56,6 +61,11 @@ public final class Platform {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The one PostgreSQL server under all four databases (fault tests stop and start it). */
+    public Postgres postgres() {
+        return postgres;
     }
 
     /** A further process of a service on the same database (a second replica). */

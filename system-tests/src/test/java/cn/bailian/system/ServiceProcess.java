@@ -73,7 +73,8 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
-        awaitReady(Duration.ofSeconds(90));
+        // generous: four JVMs start at once on a machine that may be running other builds too
+        awaitReady(Duration.ofSeconds(180));
     }
 
     /** SIGTERM, as an orchestrator stops a pod. */
@@ -104,6 +105,14 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** The operating-system process id, so a test can tell a recovered process from a restarted one. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
     }
 
     public boolean alive() {

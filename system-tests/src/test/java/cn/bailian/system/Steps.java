@@ -15,7 +15,7 @@ import static cn.bailian.system.Api.as;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The steps the system tests are made of, each one HTTP call (or a wait for an event to land). */
+/** The steps the system tests (here and in sub-packages) are made of, each one HTTP call (or a wait for an event to land). */
 public final class Steps {
 
     public static final Duration EVENTUALLY = Duration.ofSeconds(60);
@@ -25,7 +25,7 @@ public final class Steps {
 
 
     /** farm, activity and fund each learned the resident from resident-service's events. */
-    static void awaitKnownEverywhere(Api.Neighbourhood place, UUID resident) {
+    public static void awaitKnownEverywhere(Api.Neighbourhood place, UUID resident) {
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 as(place.staffToken(), "farm-service").get("/api/v1/residents/" + resident + "/eligibility")
                         .then().statusCode(200).body("eligible", equalTo(true)));
@@ -39,17 +39,17 @@ public final class Steps {
                         && Platform.get().connectAndCount("fund-service", "select count(*) from known_resident where resident_id = cast(? as uuid)", resident) == 1);
     }
 
-    static UUID createFarm(Api.Neighbourhood place) {
+    public static UUID createFarm(Api.Neighbourhood place) {
         return id(as(place.staffToken(), "farm-service").body(Map.of("communityId", place.communityId(), "name", "屋顶生态农场", "location", "党群服务中心楼顶"))
                 .post("/api/v1/farms").then().statusCode(201));
     }
 
-    static UUID createPlot(Api.Neighbourhood place, UUID farm, String code, int row) {
+    public static UUID createPlot(Api.Neighbourhood place, UUID farm, String code, int row) {
         return id(as(place.staffToken(), "farm-service").body(Map.of("code", code, "areaM2", 6.5, "gridRow", row, "gridColumn", 0))
                 .post("/api/v1/farms/" + farm + "/plots").then().statusCode(201));
     }
 
-    static UUID createVenue(Api.Neighbourhood place) {
+    public static UUID createVenue(Api.Neighbourhood place) {
         List<Map<String, String>> hours = new ArrayList<>();
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             hours.add(Map.of("dayOfWeek", day, "opens", "00:00", "closes", "00:00"));
@@ -59,7 +59,7 @@ public final class Steps {
                 .post("/api/v1/venues").then().statusCode(201));
     }
 
-    static UUID publishedActivity(Api.Neighbourhood place, UUID venue, int capacity, OffsetDateTime startsAt) {
+    public static UUID publishedActivity(Api.Neighbourhood place, UUID venue, int capacity, OffsetDateTime startsAt) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("communityId", place.communityId());
@@ -78,12 +78,12 @@ public final class Steps {
         return activity;
     }
 
-    static UUID createFund(Api.Neighbourhood place) {
+    public static UUID createFund(Api.Neighbourhood place) {
         return id(as(place.staffToken(), "fund-service").body(Map.of("communityId", place.communityId(), "name", "白莲社区发展治理共享基金", "kind", "COMMUNITY"))
                 .post("/api/v1/funds").then().statusCode(201));
     }
 
-    static void donate(Api.Neighbourhood place, UUID fund, UUID resident, long amountFen, String reference, UUID project) {
+    public static void donate(Api.Neighbourhood place, UUID fund, UUID resident, long amountFen, String reference, UUID project) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("donorKind", "RESIDENT");
         body.put("donorId", resident);
@@ -98,7 +98,7 @@ public final class Steps {
         as(place.staffToken(), "fund-service").body(body).post("/api/v1/funds/" + fund + "/donations").then().statusCode(201);
     }
 
-    static UUID id(io.restassured.response.ValidatableResponse response) {
+    public static UUID id(io.restassured.response.ValidatableResponse response) {
         return UUID.fromString(response.extract().path("id"));
     }
 }

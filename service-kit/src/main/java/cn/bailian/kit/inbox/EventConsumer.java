@@ -1,6 +1,7 @@
 package cn.bailian.kit.inbox;
 
 import cn.bailian.kit.KitConfig;
+import cn.bailian.kit.db.DatabaseErrors;
 import cn.bailian.kit.event.CloudEvent;
 import cn.bailian.kit.event.EventJson;
 import io.micrometer.core.instrument.Counter;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +35,8 @@ import java.util.TreeSet;
  * One consumer loop per service over the topics its {@link EventHandler}s name. Offsets are committed only
  * after the records were applied (at least once); the processed-events insert in the handler's transaction
  * makes the effect exactly once. An event that cannot be read, or fails every attempt, is parked in
- * parked_event with its error and the partition moves on.
+ * parked_event with its error and the partition moves on. While the database is out of reach nothing is
+ * attempted or parked: the partition waits and reads the record again.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -114,11 +117,22 @@ public class EventConsumer {
             while (running) {
                 try {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+                    Map<TopicPartition, Long> unsettled = new HashMap<>();
                     for (ConsumerRecord<String, String> record : records) {
-                        apply(record);
+                        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                        // behind a record that must wait, its partition waits too: one aggregate's events stay in order
+                        if (!unsettled.containsKey(partition) && !apply(record)) {
+                            unsettled.put(partition, record.offset());
+                        }
                     }
+                    // read those partitions again from the first record that could not be settled; the commit
+                    // below then stops there as well, so nothing is skipped however long the database is away
+                    unsettled.forEach(consumer::seek);
                     if (!records.isEmpty()) {
                         consumer.commitSync();
+                    }
+                    if (!unsettled.isEmpty()) {
+                        sleepQuietly(1_000);
                     }
                 } catch (WakeupException e) {
                     if (running) {
@@ -136,19 +150,22 @@ public class EventConsumer {
         }
     }
 
-    /** Never throws: a record is applied, skipped, or parked. */
-    void apply(ConsumerRecord<String, String> record) {
+    /**
+     * Never throws: a record is applied, skipped, or parked (true), or it must be read again later because the
+     * database is out of reach (false) — that is no fault of the event, so it neither counts as an attempt nor
+     * gets the event parked.
+     */
+    boolean apply(ConsumerRecord<String, String> record) {
         CloudEvent event;
         try {
             event = EventJson.read(record.value());
         } catch (RuntimeException e) {
-            park(record, null, e);
-            return;
+            return park(record, null, e);
         }
         EventHandler handler = handlers.get(event.type());
         if (handler == null) {
             LOG.debugf("ignoring event type %s", event.type());
-            return;
+            return true;
         }
         int maxAttempts = config.consumer().maxAttempts();
         for (int attempt = 1; running || attempt == 1; attempt++) {
@@ -161,26 +178,38 @@ public class EventConsumer {
                     return true;
                 });
                 (first ? applied : duplicates).increment();
-                return;
+                return true;
             } catch (RuntimeException e) {
+                if (DatabaseErrors.unavailable(e)) {
+                    LOG.warnf("event %s (%s) waits: database unavailable (%s)", event.id(), event.type(), e.toString());
+                    return false;
+                }
                 if (attempt >= maxAttempts) {
-                    park(record, event, e);
-                    return;
+                    return park(record, event, e);
                 }
                 LOG.warnf("event %s (%s) failed attempt %d: %s", event.id(), event.type(), attempt, e.toString());
                 sleepQuietly(200L * attempt);
             }
         }
+        return false; // shutting down between attempts: the record is read again after the restart
     }
 
-    private void park(ConsumerRecord<String, String> record, CloudEvent event, Exception error) {
+    /** @return false when the record could not be parked because the database is away (it is read again later) */
+    private boolean park(ConsumerRecord<String, String> record, CloudEvent event, Exception error) {
         LOG.errorf("parking record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
                 event == null ? "unreadable" : event.type(), error.toString());
-        parkedCount.increment();
         try {
             parked.park(record, event, error);
+            parkedCount.increment();
+            return true;
         } catch (RuntimeException e) {
+            if (DatabaseErrors.unavailable(e)) {
+                LOG.warnf("could not park record %s-%d@%d, database unavailable; it is read again", record.topic(),
+                        record.partition(), record.offset());
+                return false;
+            }
             LOG.error("could not park record; moving on, it stays on the topic", e);
+            return true;
         }
     }
 

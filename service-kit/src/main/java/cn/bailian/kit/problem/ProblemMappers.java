@@ -1,5 +1,6 @@
 package cn.bailian.kit.problem;
 
+import cn.bailian.kit.db.DatabaseErrors;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -131,12 +132,10 @@ public class ProblemMappers {
      * a service did not translate itself is still a conflict, and bad data is the request's fault.
      */
     static ProblemException translateDatabase(Throwable e) {
+        if (DatabaseErrors.unavailable(e)) {
+            return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.JDBCConnectionException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException) {
-                return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
-            }
             // the transaction reaper aborted a transaction that outlived its timeout (a slow database or an
             // overloaded machine): nothing was stored, the client may retry — not a bug in the request or in us
             if (t instanceof jakarta.transaction.RollbackException) {
@@ -147,9 +146,6 @@ public class ProblemMappers {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
-                    return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
-                }
                 if (state.startsWith("23")) {
                     return new ProblemException(409, ProblemCodes.CONFLICT);
                 }
@@ -160,9 +156,6 @@ public class ProblemMappers {
                 if (state.equals("40001") || state.equals("40P01") || state.equals("57014")) {
                     return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
                 }
-            }
-            if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                return new ProblemException(503, ProblemCodes.SERVICE_UNAVAILABLE);
             }
             if (t.getCause() == t) {
                 break;

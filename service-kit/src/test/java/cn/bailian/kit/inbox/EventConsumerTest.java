@@ -2,6 +2,7 @@ package cn.bailian.kit.inbox;
 
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.EventFeed;
+import cn.bailian.testkit.Postgres;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -58,6 +60,25 @@ class EventConsumerTest {
         assertThat(applied(failingNote)).isZero();
         assertThat(processed(failingEvent)).isZero();
         assertThat(count("select count(*) from parked_event where event_id = '" + failingEvent + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void anEventThatArrivesWhileTheDatabaseIsAwayWaitsForItInsteadOfBeingSkippedOrParked() throws Exception {
+        Postgres postgres = Postgres.shared();
+        assumeTrue(postgres.restartable(), "only the embedded PostgreSQL can be stopped");
+        String eventId = UUID.randomUUID().toString();
+        String noteId = UUID.randomUUID().toString();
+        long parkedBefore = count("select count(*) from parked_event");
+        postgres.stop();
+        try {
+            send(noteId, event(eventId, CREATED, noteId, 3, ""));
+            Thread.sleep(3_000); // longer than every attempt before parking would take (max-attempts=2 here)
+        } finally {
+            postgres.start();
+        }
+        awaitApplied(noteId);
+        assertThat(processed(eventId)).isEqualTo(1);
+        assertThat(count("select count(*) from parked_event")).isEqualTo(parkedBefore);
     }
 
     @Test
