@@ -73,7 +73,7 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
-        awaitReady(Duration.ofSeconds(90));
+        awaitReady(Duration.ofSeconds(180)); // generous: a 2-core CI machine under load has taken over 90 s
     }
 
     /** SIGTERM, as an orchestrator stops a pod. */
