@@ -169,6 +169,18 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aBadTokenOnAPublicReadCountsAsNone() {
+        // found by the system tests' authorisation matrix: a public list that shows staff more answered 401 to an expired token
+        String expired = DevTokens.mint("s", Set.of("STAFF"), UUID.randomUUID(), null, Duration.ofMinutes(-10));
+        given().auth().oauth2(expired).when().get("/api/v1/notes/whoami").then().statusCode(200).body("authenticated", equalTo(false));
+        given().auth().oauth2("not-a-token").when().get("/api/v1/notes/whoami").then().statusCode(200).body("authenticated", equalTo(false));
+        given().auth().oauth2(DevTokens.staff(UUID.randomUUID())).when().get("/api/v1/notes/whoami").then().statusCode(200).body("authenticated", equalTo(true));
+        given().auth().oauth2(expired).when().get("/api/v1/notes/whoami?require=true")
+                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("UNAUTHENTICATED"))
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
     void pagingParametersAreChecked() {
         given().when().get("/api/v1/notes?size=101")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("size"));

@@ -158,6 +158,7 @@ public class ClaimResource {
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
+    @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     public ClaimView release(@PathParam("id") UUID id) {
         Claim existing = Claim.require(id);
         caller.requireSelfOrStaff(existing.residentId, existing.communityId);
@@ -173,6 +174,7 @@ public class ClaimResource {
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE, RENEWAL_NOT_OPEN or CLAIM_UNDER_WARNING", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
+    @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     public ClaimView renew(@PathParam("id") UUID id) {
         Claim existing = Claim.require(id);
         caller.requireSelfOrStaff(existing.residentId, existing.communityId);

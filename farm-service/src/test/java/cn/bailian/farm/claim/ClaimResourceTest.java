@@ -169,6 +169,19 @@ class ClaimResourceTest {
     }
 
     @Test
+    void releaseAndRenewTakeNoBodyAndSoNoContentType() {
+        // found by the system tests' authorisation matrix: both answered 415 to a POST without Content-Type
+        UUID community = UUID.randomUUID();
+        UUID farm = Fixtures.farm(community);
+        Resident r = Fixtures.resident(community);
+        UUID monthly = Fixtures.claim(Fixtures.plot(farm, community, "F-01", 0, 0), r);
+        io.restassured.RestAssured.given().auth().oauth2(r.token()).post("/api/v1/claims/" + monthly + "/renew").then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(409))).body("code", org.hamcrest.Matchers.not(equalTo("UNSUPPORTED_MEDIA_TYPE")));
+        io.restassured.RestAssured.given().auth().oauth2(r.token()).post("/api/v1/claims/" + monthly + "/release").then()
+                .statusCode(200).body("status", equalTo("ENDED"));
+    }
+
+    @Test
     void renewalOpensNearTheEndOfTheTerm() {
         UUID community = UUID.randomUUID();
         UUID farm = Fixtures.farm(community);

@@ -127,8 +127,11 @@ class LedgerVerifyTest {
         tamper("update ledger_entry set seq = 1000 where fund_id = '" + fund + "' and seq = 2",
                 "update ledger_entry set seq = 2 where fund_id = '" + fund + "' and seq = 4",
                 "update ledger_entry set seq = 4 where fund_id = '" + fund + "' and seq = 1000");
+        // the entry now at seq 2 (the former 4th) does not link to the 1st: it is the first broken one, by id
         given().get("/api/v1/funds/" + fund + "/ledger/verify").then()
-                .body("valid", equalTo(false)).body("firstBrokenEntry.seq", equalTo(2));
+                .body("valid", equalTo(false)).body("firstBrokenEntry.seq", equalTo(2))
+                .body("firstBrokenEntry.reason", equalTo("PREVIOUS_HASH_MISMATCH"))
+                .body("firstBrokenEntry.entryId", equalTo(entryId(fund, 2)));
     }
 
     private static String entryId(UUID fund, int seq) throws Exception {

@@ -1,7 +1,9 @@
 package cn.bailian.resident.participation;
 
 import cn.bailian.kit.paging.PageRequest;
+import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.security.Roles;
 import cn.bailian.resident.resident.Resident;
 import cn.bailian.resident.resident.ResidentService;
 import jakarta.inject.Inject;
@@ -61,6 +63,9 @@ public class ParticipationResource {
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     public ParticipationView participation(@PathParam("id") UUID id, @BeanParam PageRequest page) {
         caller.requireAuthenticated();
+        if (caller.is(Roles.SERVICE) && !caller.isAdmin()) {
+            throw ProblemException.forbidden(); // the record is the resident's and their community's: no district system reads it
+        }
         Resident resident = residents.find(id);
         residents.requireRead(resident);
         Object[] totals = (Object[]) em.createNativeQuery(

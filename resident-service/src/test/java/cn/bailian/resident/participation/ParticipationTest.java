@@ -138,6 +138,8 @@ class ParticipationTest {
         given().auth().oauth2(DevTokens.resident(stranger, other.communityId)).get("/api/v1/residents/" + hu + "/participation")
                 .then().statusCode(403);
         given().auth().oauth2(DevTokens.resident(li, f.communityId)).get("/api/v1/residents/" + hu + "/participation").then().statusCode(200);
+        // not among the documented readers (found by the system tests' authorisation matrix)
+        given().auth().oauth2(DevTokens.service("district-grid")).get("/api/v1/residents/" + hu + "/participation").then().statusCode(403);
         given().get("/api/v1/residents/" + hu + "/participation").then().statusCode(401);
         given().get("/api/v1/communities/" + UUID.randomUUID() + "/participation/ranking").then().statusCode(404);
     }

@@ -51,6 +51,8 @@ public class NoteResource {
     Outbox outbox;
     @Inject
     Idempotency idempotency;
+    @Inject
+    cn.bailian.kit.security.Caller caller;
 
     @POST
     public Response create(@Valid @NotNull CreateNote request, @HeaderParam(Idempotency.HEADER) String key) {
@@ -99,6 +101,16 @@ public class NoteResource {
     @RolesAllowed(Roles.STAFF)
     public String staffOnly() {
         return "{\"ok\":true}";
+    }
+
+    /** Public, but says more to a caller with a valid token (as the fund's disbursement list does for staff). */
+    @GET
+    @Path("/whoami")
+    public String whoami(@jakarta.ws.rs.QueryParam("require") boolean require) {
+        if (require) {
+            caller.requireAuthenticated();
+        }
+        return "{\"authenticated\":" + caller.authenticated() + "}";
     }
 
     @GET
