@@ -24,6 +24,15 @@ public final class TestDb {
         return value == null ? 0 : Long.parseLong(value);
     }
 
+    /** The one row {@code sql} finds for {@code id} (a UUID as text), each column as text; fails unless exactly one. */
+    public static List<String> singleRow(String sql, String id) {
+        List<List<Object>> rows = rows(sql, java.util.UUID.fromString(id));
+        if (rows.size() != 1) {
+            throw new AssertionError(sql + " for " + id + ": expected one row, found " + rows.size());
+        }
+        return rows.get(0).stream().map(v -> v == null ? null : v.toString()).toList();
+    }
+
     public static List<List<Object>> rows(String sql, Object... args) {
         try (Connection c = BailianTestResource.connect(); PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
             List<List<Object>> rows = new ArrayList<>();

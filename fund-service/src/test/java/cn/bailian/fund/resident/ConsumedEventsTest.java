@@ -13,9 +13,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.UUID;
-
 import static cn.bailian.testkit.AsyncApiContract.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -40,25 +37,19 @@ class ConsumedEventsTest {
 
     private void assertApplied(String type, JsonNode event) {
         switch (type) {
-            case "cn.bailian.resident.registered.v1", "cn.bailian.resident.updated.v1" -> assertThat(row(
+            case "cn.bailian.resident.registered.v1", "cn.bailian.resident.updated.v1" -> assertThat(TestDb.singleRow(
                     "select community_id::text, display_name, status from known_resident where resident_id = ?",
                     field(event, "residentId")))
                     .containsExactly(field(event, "communityId"), field(event, "displayName"),
                             field(event, "status"));
-            case "cn.bailian.resident.moved-out.v1" -> assertThat(row(
+            case "cn.bailian.resident.moved-out.v1" -> assertThat(TestDb.singleRow(
                     "select community_id::text, status from known_resident where resident_id = ?", field(event, "residentId")))
                     .containsExactly(field(event, "communityId"), "MOVED_OUT");
-            case "cn.bailian.resident.organization.registered.v1" -> assertThat(row(
+            case "cn.bailian.resident.organization.registered.v1" -> assertThat(TestDb.singleRow(
                     "select community_id::text, name, kind from known_organization where organization_id = ?",
                     field(event, "organizationId")))
                     .containsExactly(field(event, "communityId"), field(event, "name"), field(event, "kind"));
             default -> fail("no assertion for %s: say what applying it changes", type);
         }
-    }
-
-    static List<String> row(String sql, String id) {
-        List<List<Object>> rows = TestDb.rows(sql, UUID.fromString(id));
-        assertThat(rows).as(sql + " for " + id).hasSize(1);
-        return rows.get(0).stream().map(v -> v == null ? null : v.toString()).toList();
     }
 }
