@@ -6,28 +6,30 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Queues a burst of money movements on one fund inside the JVM, before they take a database connection.
  * Correctness comes from the fund's row lock; without this gate every request waiting for that row lock
  * would hold a pooled connection, and a burst on one fund (a hundred parallel payments) would starve the
- * whole service of connections. Held across the transaction: taken before it begins, released after commit.
+ * whole service of connections. A few movements per fund pass at once (fund.money-gate-permits): one holds
+ * the row lock while the next ones prepare and queue on it in the database. Held across the transaction:
+ * taken before it begins, released after commit.
  */
 @Singleton
 public class MoneyGate {
 
     private static final long MAX_WAIT_SECONDS = 30;
-    private final ReentrantLock[] stripes = new ReentrantLock[64];
+    private final Semaphore[] stripes = new Semaphore[64];
     private volatile boolean enabled;
 
     @Inject
     public MoneyGate(FundConfig config) {
         this.enabled = config.moneyGate();
         for (int i = 0; i < stripes.length; i++) {
-            stripes[i] = new ReentrantLock(true);
+            stripes[i] = new Semaphore(config.moneyGatePermits(), true);
         }
     }
 
@@ -40,10 +42,10 @@ public class MoneyGate {
         if (!enabled) {
             return work.get();
         }
-        ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
+        Semaphore gate = stripes[Math.floorMod(key.hashCode(), stripes.length)];
         boolean acquired;
         try {
-            acquired = lock.tryLock(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+            acquired = gate.tryAcquire(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             acquired = false;
@@ -54,7 +56,7 @@ public class MoneyGate {
         try {
             return work.get();
         } finally {
-            lock.unlock();
+            gate.release();
         }
     }
 }
