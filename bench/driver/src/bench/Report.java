@@ -88,6 +88,19 @@ final class Report {
         return f(median(v), digits) + " (" + f(min(v), digits) + "–" + f(max(v), digits) + ")";
     }
 
+    /** Each path's warm-up before its measured runs: how long, and the JIT compiler's share of the JVM at its end. */
+    private void warmUps(List<String> names) {
+        if (!r.containsKey(names.get(0) + "_WARMUP_S")) {
+            return;
+        }
+        md.append("\nWarm-up before the measured runs (5-second rounds until the JVM's C2 compiler took under 10 % of its CPU, at most 60 s): ");
+        for (String name : names) {
+            md.append(name.toLowerCase(Locale.ROOT).replace('_', ' ')).append(' ').append(get(name + "_WARMUP_S")).append(" s (JIT ")
+                    .append(get(name + "_WARMUP_JIT_PCT")).append(" %); ");
+        }
+        md.append("\n");
+    }
+
     private String get(String key) {
         return r.getOrDefault(key, "n/a");
     }
@@ -269,7 +282,11 @@ final class Report {
             md.append("\nCPU time the service's JVM spent per request (median of the runs, from /proc): claim or release ")
                     .append(f(median(runs("WRITE_CLAIM_SVC_CPU_MS_PER_REQ")), 2)).append(" ms, enrol or cancel ")
                     .append(f(median(runs("WRITE_ENROL_SVC_CPU_MS_PER_REQ")), 2)).append(" ms, donation ")
-                    .append(f(median(runs("WRITE_DONATE_SVC_CPU_MS_PER_REQ")), 2)).append(" ms.\n");
+                    .append(f(median(runs("WRITE_DONATE_SVC_CPU_MS_PER_REQ")), 2)).append(" ms; of which its JIT compiler: ")
+                    .append(f(median(runs("WRITE_CLAIM_SVC_JIT_MS_PER_REQ")), 2)).append(", ")
+                    .append(f(median(runs("WRITE_ENROL_SVC_JIT_MS_PER_REQ")), 2)).append(", ")
+                    .append(f(median(runs("WRITE_DONATE_SVC_JIT_MS_PER_REQ")), 2)).append(" ms.\n");
+            warmUps(List.of("WRITE_CLAIM_SVC", "WRITE_ENROL_SVC", "WRITE_DONATE_SVC"));
         }
         if (r.containsKey("READ_PLOT_MAP_SVC_RPS_1")) {
             md.append("\n### 2. Read path per run\n\n| run | plot map /s | constant /s | activity list /s | constant /s | transparency /s | constant /s |\n|---|---|---|---|---|---|---|\n");
@@ -281,11 +298,13 @@ final class Report {
                         .append(" (constant ").append(f(median(runs("READ_" + read + "_CONST_CPU_MS_PER_REQ")), 3)).append("); ");
             }
             md.append("\n");
+            warmUps(List.of("READ_PLOT_MAP_SVC", "READ_PLOT_MAP_CONST", "READ_ACTIVITY_LIST_SVC", "READ_ACTIVITY_LIST_CONST",
+                    "READ_TRANSPARENCY_SVC", "READ_TRANSPARENCY_CONST"));
         }
         if (r.containsKey("EVENT_P99_MS")) {
             md.append("\n### 3. Event latency\n\n");
             md.append("Claims scheduled: ").append(get("EVENT_SENT")).append("; answered 201: ").append(get("EVENT_CLAIMED"))
-                    .append("; not sent because all 100 plot/resident pairs were busy: ").append(get("EVENT_SKIPPED"))
+                    .append("; not sent for want of a free plot/household pair: ").append(get("EVENT_SKIPPED"))
                     .append("; other answers: ").append(get("EVENT_ERRORS")).append(" (5xx: ").append(get("EVENT_5XX")).append(").\n")
                     .append("At the end: claims not yet on a participation record after 60 s of waiting: ").append(get("EVENT_LEFT_BEHIND"))
                     .append("; claims of the run missing from resident-service's table: ").append(get("EVENT_MISSING_IN_DB"))

@@ -30,23 +30,27 @@ import static bench.Http.post;
 /**
  * One community with everything the benchmarks act on, made through the public APIs (as an app would), so every
  * service's projections are filled by the real events: 1,200 residents in 1,200 households (one household each,
- * so the one-plot-per-household rule never couples two benchmark clients), a farm of 24 plots (the map, the write
- * path), a farm of 100 plots (event latency), three farms of 24 plots (claim races), 20 published activities with
+ * so the one-plot-per-household rule never couples two benchmark clients) and as many more as the event step makes
+ * claims (6,000 for 100/s during 60 s: each claim has a plot and a household of its own, so the step sends claims and
+ * nothing else), a farm of 24 plots (the map, the write path), a farm of one plot per event claim, three farms of 24
+ * plots (claim races), 20 published activities with
  * age ranges (the list), an activity of 10,000 places (the write path), three activities of 20 places (races), a
  * community fund with 40 donations this month (the transparency report), a fund for the donation write path, and
  * a fund with an approved project for the disbursement races.
  */
 final class Setup {
 
-    static final int RESIDENTS = 1200;
     static final int WRITE_CLIENTS = 16;      // residents 0..15 claim, 16..31 enrol
-    static final int EVENT_PAIRS = 100;       // residents 32..131
     static final int RACE_FIRST = 200;        // residents 200..1199
+    static final int EVENT_FIRST = 1200;      // residents 1200.. claim once each in the event step
+    /** One plot and one household per claim of the event step (its rate times its seconds, from bench/run). */
+    static final int EVENT_PAIRS = Integer.parseInt(System.getenv().getOrDefault("BENCH_EVENT_CLAIMS", "6000"));
+    static final int RESIDENTS = EVENT_FIRST + EVENT_PAIRS;
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红霞建国志文";
 
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(8);
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(12);
 
     private Setup() {
     }
@@ -155,10 +159,10 @@ final class Setup {
         StringBuilder events = new StringBuilder();
         List<String> eventPlots = plots(eventFarm);
         for (int i = 0; i < EVENT_PAIRS; i++) {
-            events.append(eventPlots.get(i)).append(' ').append(residents.get(2 * WRITE_CLIENTS + i)).append('\n');
+            events.append(eventPlots.get(i)).append(' ').append(residents.get(EVENT_FIRST + i)).append('\n');
         }
         Env.write("events.txt", events.toString());
-        Env.write("race-residents.txt", String.join("\n", residents.subList(RACE_FIRST, RESIDENTS)) + "\n");
+        Env.write("race-residents.txt", String.join("\n", residents.subList(RACE_FIRST, EVENT_FIRST)) + "\n");
         benchTables(claims.toString(), enrol.toString(), enrolActivity);
 
         log("waiting for the project's public notice to end");
