@@ -93,7 +93,7 @@ final class Report {
         if (!r.containsKey(names.get(0) + "_WARMUP_S")) {
             return;
         }
-        md.append("\nWarm-up before the measured runs (5-second rounds until the JVM's C2 compiler took under 10 % of its CPU, at most 60 s): ");
+        md.append("\nWarm-up before the measured runs (5-second rounds until the JVM's C2 compiler took under 10 % of its CPU, at most 45 s for a write path and 30 s for a read): ");
         for (String name : names) {
             md.append(name.toLowerCase(Locale.ROOT).replace('_', ' ')).append(' ').append(get(name + "_WARMUP_S")).append(" s (JIT ")
                     .append(get(name + "_WARMUP_JIT_PCT")).append(" %); ");

@@ -50,6 +50,7 @@ final class Setup {
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红霞建国志文";
 
+    private static final long STARTED = System.nanoTime();
     private static final ExecutorService POOL = Executors.newFixedThreadPool(12);
 
     private Setup() {
@@ -210,8 +211,13 @@ final class Setup {
         String farm = expect(201, post(Env.FARM + "/api/v1/farms", staff, Map.of("communityId", community.toString(), "name", name,
                 "location", "楼顶")), "farm").text("id");
         parallel(plots, i -> expect(201, post(Env.FARM + "/api/v1/farms/" + farm + "/plots", staff, Map.of(
-                "code", String.format("%s-%03d", prefix, i + 1), "areaM2", 6.5, "gridRow", i / 10, "gridColumn", i % 10)), "plot").text("id"));
+                "code", plotCode(prefix, i), "areaM2", 6.5, "gridRow", i / 10, "gridColumn", i % 10)), "plot").text("id"));
         return farm;
+    }
+
+    /** A-001 … A-999, then AB-000 … (a plot code has at most three digits). */
+    private static String plotCode(String prefix, int i) {
+        return i < 999 ? String.format("%s-%03d", prefix, i + 1) : String.format("%s%c-%03d", prefix, (char) ('A' + (i + 1) / 1000), (i + 1) % 1000);
     }
 
     static List<String> plots(String farm) {
@@ -298,7 +304,7 @@ final class Setup {
     }
 
     static void log(String message) {
-        System.out.println("[setup] " + message);
+        System.out.printf("[setup %3ds] %s%n", (System.nanoTime() - STARTED) / 1_000_000_000L, message);
         System.out.flush();
     }
 }
