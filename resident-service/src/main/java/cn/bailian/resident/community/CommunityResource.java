@@ -143,14 +143,15 @@ public class CommunityResource {
     public CommunityStats stats(@PathParam("id") UUID id) {
         find(id);
         caller.requireStaffOf(id);
+        // index-only counts on resident_compound_counts (compound_id, residency_type) where status = 'ACTIVE'
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select c.id, c.name, c.type,
                                (select count(*) from household h where h.compound_id = c.id),
-                               (select count(*) from resident r join household h on h.id = r.household_id
-                                 where h.compound_id = c.id and r.status = 'ACTIVE' and r.residency_type = 'PERMANENT'),
-                               (select count(*) from resident r join household h on h.id = r.household_id
-                                 where h.compound_id = c.id and r.status = 'ACTIVE' and r.residency_type = 'FLOATING')
+                               (select count(*) from resident r
+                                 where r.compound_id = c.id and r.status = 'ACTIVE' and r.residency_type = 'PERMANENT'),
+                               (select count(*) from resident r
+                                 where r.compound_id = c.id and r.status = 'ACTIVE' and r.residency_type = 'FLOATING')
                         from compound c where c.community_id = ?1 order by c.name, c.id""")
                 .setParameter(1, id).getResultList();
         List<CompoundStats> compounds = rows.stream().map(r -> new CompoundStats((UUID) r[0], (String) r[1],

@@ -21,6 +21,9 @@ public class Resident extends PanacheEntityBase {
     public UUID communityId;
     @Column(name = "household_id")
     public UUID householdId;
+    /** Always the household's compound: set with householdId, and the database's trigger resident_compound insists. */
+    @Column(name = "compound_id")
+    public UUID compoundId;
     public String name;
     @Enumerated(EnumType.STRING)
     public Gender gender;

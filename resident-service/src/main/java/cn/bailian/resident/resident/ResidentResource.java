@@ -14,8 +14,6 @@ import cn.bailian.resident.resident.ResidentApi.LinkGuardian;
 import cn.bailian.resident.resident.ResidentApi.MoveOut;
 import cn.bailian.resident.resident.ResidentApi.ResidentView;
 import cn.bailian.resident.resident.ResidentApi.UpdateResident;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -118,30 +116,9 @@ public class ResidentResource {
         ResidencyType residencyType = QueryParams.enumOf(ResidencyType.class, "residencyType", residencyParam);
         ResidentStatus status = QueryParams.enumOf(ResidentStatus.class, "status", statusParam);
         caller.requireStaffOf(communityId);
-        StringBuilder where = new StringBuilder("communityId = :community");
-        Parameters params = Parameters.with("community", communityId);
-        if (q != null && !q.isBlank()) {
-            String term = q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            if (term.matches("\\d{1,4}")) {
-                where.append(" and phoneLast4 like :q escape '\\'");
-                params.and("q", "%" + term);
-            } else {
-                where.append(" and name like :q escape '\\'");
-                params.and("q", term + "%");
-            }
-        }
-        if (residencyType != null) {
-            where.append(" and residencyType = :type");
-            params.and("type", residencyType);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        var query = Resident.<Resident>find(where.toString(), Sort.by("name").and("id"), params);
-        long total = query.count();
-        List<ResidentView> items = query.page(page.page(), page.size()).list().stream().map(residents::view).toList();
-        return page.page(items, total);
+        ResidentService.Found found = residents.search(communityId, q, residencyType, status, page.offset(), page.size());
+        List<ResidentView> items = residents.views(found.page());
+        return page.page(items, found.total());
     }
 
     @PATCH

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -225,6 +226,31 @@ class ResidentResourceTest {
         given().auth().oauth2(DevTokens.staff(UUID.randomUUID())).get(url).then().statusCode(403);
         given().auth().oauth2(DevTokens.resident(UUID.randomUUID(), f.communityId)).get(url).then().statusCode(403);
         given().get(url).then().statusCode(401);
+    }
+
+    /**
+     * The search pages in code-point order of the name (collation "C", the order of the index resident_community_name_c),
+     * whatever the server's locale; each item carries its compound and guardians as GET /residents/{id} does.
+     */
+    @Test
+    void searchPagesInCodePointOrderWithCompoundAndGuardians() {
+        Fixtures f = Fixtures.community();
+        UUID mother = f.adult("胡b", "SELF");
+        f.adult("胡Z", "SPOUSE");
+        f.adult("胡a", "PARENT");
+        UUID child = f.registerOk(f.person("胡A", LocalDate.now().minusYears(6), "CHILD"));
+        f.adult("胡_", "OTHER");
+        given().auth().oauth2(f.staff).contentType(ContentType.JSON).body(Map.of("guardianId", mother, "relation", "MOTHER"))
+                .post("/api/v1/residents/" + child + "/guardians").then().statusCode(201);
+        String url = "/api/v1/residents?communityId=" + f.communityId + "&q=胡";
+        given().auth().oauth2(f.staff).get(url + "&size=3").then().statusCode(200).body("total", equalTo(5))
+                .body("items.name", contains("胡A", "胡Z", "胡_"))
+                .body("items[0].guardians.guardianId", contains(mother.toString()))
+                .body("items[1].guardians", hasSize(0))
+                .body("items.compoundId", everyItem(equalTo(f.compoundId.toString())));
+        given().auth().oauth2(f.staff).get(url + "&size=3&page=1").then().body("items.name", contains("胡a", "胡b")).body("total", equalTo(5));
+        given().auth().oauth2(f.staff).get(url + "&size=3&page=2").then().body("items", hasSize(0)).body("total", equalTo(5));
+        given().auth().oauth2(f.staff).get(url + "_").then().body("items.name", contains("胡_")).body("total", equalTo(1));
     }
 
     @Test
