@@ -6,12 +6,19 @@ import cn.bailian.testkit.Postgres;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +31,10 @@ class EventConsumerTest {
 
     private static final String TOPIC = "bailian.kit-sample.events";
     private static final String CREATED = "cn.bailian.sample.note.created.v1";
+
+    @Inject
+    EventConsumer consumer;
+
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() throws Exception {
         String eventId = UUID.randomUUID().toString();
@@ -88,6 +99,43 @@ class EventConsumerTest {
         awaitApplied(marker("k"));
         assertThat(processed(eventId)).isZero();
         assertThat(count("select count(*) from parked_event where event_id = '" + eventId + "'")).isZero();
+    }
+
+    @Test
+    void aBurstIsAppliedInOneTransactionAndADuplicateWithinItOnce() throws Exception {
+        String first = UUID.randomUUID().toString();
+        String firstNote = UUID.randomUUID().toString();
+        String secondNote = UUID.randomUUID().toString();
+        boolean together = consumer.applyTogether(records(event(first, CREATED, firstNote, 3, ""), event(first, CREATED, firstNote, 3, ""),
+                event(UUID.randomUUID().toString(), CREATED, secondNote, 3, "")));
+        assertThat(together).isTrue();
+        assertThat(applied(firstNote)).isEqualTo(1);
+        assertThat(applied(secondNote)).isEqualTo(1);
+        assertThat(processed(first)).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstWithAFailureLeavesNothingBehindForTheOneByOnePath() throws Exception {
+        String before = UUID.randomUUID().toString();
+        String beforeNote = UUID.randomUUID().toString();
+        String failingNote = UUID.randomUUID().toString();
+        boolean together = consumer.applyTogether(records(event(before, CREATED, beforeNote, 3, ""),
+                event(UUID.randomUUID().toString(), CREATED, failingNote, 13, "")));
+        assertThat(together).isFalse();
+        // rolled back whole: the event before the failing one is neither applied nor marked processed
+        assertThat(applied(beforeNote)).isZero();
+        assertThat(processed(before)).isZero();
+        assertThat(consumer.applyTogether(records(event(before, CREATED, beforeNote, 3, ""), "{this is not json"))).isFalse();
+        assertThat(processed(before)).isZero();
+    }
+
+    private static ConsumerRecords<String, String> records(String... values) {
+        TopicPartition partition = new TopicPartition(TOPIC, 0);
+        List<ConsumerRecord<String, String>> list = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            list.add(new ConsumerRecord<>(TOPIC, 0, i, "k", values[i]));
+        }
+        return new ConsumerRecords<>(Map.of(partition, list));
     }
 
     /**
