@@ -64,6 +64,7 @@ class PlotMapCacheTest {
         Response second = given().get("/api/v1/plots/" + plot);
         assertThat(second.header("X-Cache")).isEqualTo("HIT");
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"0\"");
+        assertThat(second.headers().getValues("ETag")).containsExactly("\"0\"");
 
         as(DevTokens.staff(community)).header("If-Match", second.header("ETag"))
                 .body(Map.of("status", "MAINTENANCE")).patch("/api/v1/plots/" + plot).then().statusCode(200);

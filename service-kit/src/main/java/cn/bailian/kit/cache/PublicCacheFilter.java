@@ -120,9 +120,6 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
                 kept.put(name, header(value));
             }
         }
-        if (resourceTag != null) {
-            kept.put(HttpHeaders.ETAG, etag);
-        }
         cache.store((String) context.getProperty(KEY), (Long) context.getProperty(GENERATION), body,
                 context.getMediaType() == null ? null : context.getMediaType().toString(), kept, etag, resourceTag == null);
         out.write(body);
