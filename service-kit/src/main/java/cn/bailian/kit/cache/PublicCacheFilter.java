@@ -120,8 +120,10 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
                 kept.put(name, header(value));
             }
         }
-        cache.store((String) context.getProperty(KEY), (Long) context.getProperty(GENERATION), body,
-                context.getMediaType() == null ? null : context.getMediaType().toString(), kept, etag, resourceTag == null);
+        Object type = headers.getFirst(HttpHeaders.CONTENT_TYPE); // as sent, e.g. "text/csv; charset=UTF-8"
+        String contentType = type != null ? header(type) : context.getMediaType() == null ? null : context.getMediaType().toString();
+        cache.store((String) context.getProperty(KEY), (Long) context.getProperty(GENERATION), body, contentType, kept, etag,
+                resourceTag == null);
         out.write(body);
     }
 
