@@ -23,6 +23,25 @@ public interface KitConfig {
 
     Http http();
 
+    PublicCache publicCache();
+
+    /** The instance's cache of public, caller-independent reads (cn.bailian.kit.cache.PublicCached). */
+    interface PublicCache {
+        /**
+         * How long a stored answer may be served (and what Cache-Control max-age says): the bound on staleness
+         * against writes committed on other replicas. 0 turns the cache off.
+         */
+        @WithDefault("2s")
+        Duration ttl();
+
+        @WithDefault("1000")
+        int maxEntries();
+
+        /** Answers above this are not stored. */
+        @WithDefault("1048576")
+        int maxEntryBytes();
+    }
+
     interface Http {
         /** Request bodies above this are refused with 413 before they are read. */
         @WithDefault("262144")

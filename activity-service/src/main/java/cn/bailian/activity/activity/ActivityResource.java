@@ -1,6 +1,7 @@
 package cn.bailian.activity.activity;
 
 import cn.bailian.kit.http.QueryParams;
+import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.activity.enrollment.Enrollment;
 import cn.bailian.activity.enrollment.EnrollmentApi;
 import cn.bailian.activity.enrollment.EnrollmentService;
@@ -65,6 +66,7 @@ public class ActivityResource {
 
     @GET
     @SecurityRequirementsSet // public: anonymous, or with a token
+    @PublicCached // the same answer for everyone: no token, role or caller is looked at
     @Operation(operationId = "listActivities", summary = "Published activities (public)",
             description = "from/to are dates in the community's local time: activities with sessions on or between them.")
     @APIResponse(responseCode = "200", description = "One page, soonest first")

@@ -1,6 +1,7 @@
 package cn.bailian.farm.plot;
 
 import cn.bailian.kit.db.Constraints;
+import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.farm.claim.Claim;
 import cn.bailian.farm.farm.Farm;
 import cn.bailian.farm.resident.Residents;
@@ -142,6 +143,7 @@ public class PlotResource {
     @GET
     @Path("/farms/{farmId}/plots")
     @SecurityRequirementsSet // public: anonymous, or with a token
+    @PublicCached // the same answer for everyone: no token, role or caller is looked at
     @Operation(operationId = "listPlots", summary = "The plot map: plots with status and masked holder names (public) / 地块图",
             description = "地块图：农场全部地块及状态，认领人姓名已脱敏；公开可查。/ The plot map: a farm's plots with their status and masked holder names; public.")
     @APIResponse(responseCode = "200", description = "A page of plots by grid position")
@@ -167,6 +169,7 @@ public class PlotResource {
     @GET
     @Path("/plots/{id}")
     @SecurityRequirementsSet // public: anonymous, or with a token
+    @PublicCached // the same answer for everyone: no token, role or caller is looked at
     @Operation(operationId = "getPlot", summary = "One plot (public) / 地块详情",
             description = "单个地块；公开可查，响应带 ETag。/ One plot; public, with its ETag.")
     @APIResponse(responseCode = "200", description = "The plot", content = @Content(schema = @Schema(implementation = PlotView.class)))

@@ -1,6 +1,7 @@
 package cn.bailian.fund.fund;
 
 import cn.bailian.kit.etag.ETags;
+import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
@@ -62,6 +63,7 @@ public class FundResource {
     @GET
     @Path("/funds/{fundId}")
     @SecurityRequirementsSet // public: anonymous, or with a token
+    @PublicCached // the same answer for everyone: no token, role or caller is looked at
     @Operation(operationId = "getFund", summary = "A fund with its balance and totals (public: the same figures the transparency report shows)",
             description = "基金及其余额和累计收支，与透明度报告数字一致；公开可查。/ A fund with its balance and totals, the same figures the transparency report shows; public.")
     @APIResponse(responseCode = "200", description = "The fund", content = @Content(schema = @Schema(implementation = FundViews.FundView.class)))

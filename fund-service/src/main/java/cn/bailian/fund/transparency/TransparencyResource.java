@@ -1,6 +1,7 @@
 package cn.bailian.fund.transparency;
 
 import cn.bailian.fund.Money;
+import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.kit.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -49,6 +50,7 @@ public class TransparencyResource {
     @Path("/funds/{fundId}/transparency")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @SecurityRequirementsSet // public: anonymous, or with a token
+    @PublicCached // the same answer for everyone: no token, role or caller is looked at
     @Operation(operationId = "transparencyReport", summary = "Opening and closing balance, donations by channel and donor kind, spending by project and type, "
             + "and every donation with its donor masked or anonymous, for one month (Asia/Shanghai). Public. Ask for text/csv to get the same as CSV.",
             description = "某月（北京时间）的透明度报告：期初期末余额、按渠道和捐赠人类型的捐赠、按项目和类型的支出及逐笔捐赠（捐赠人脱敏或匿名）；公开可查，Accept: text/csv 时返回 CSV。/ One month's transparency report (Asia/Shanghai): opening and closing balance, donations by channel and donor kind, spending by project and type, and every donation with its donor masked or anonymous; public, as CSV with Accept: text/csv.")
