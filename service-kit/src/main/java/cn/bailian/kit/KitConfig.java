@@ -28,7 +28,7 @@ public interface KitConfig {
     /** The instance's cache of public, caller-independent reads (cn.bailian.kit.cache.PublicCached). */
     interface PublicCache {
         /**
-         * How long a stored answer may be served (and what Cache-Control max-age says): the bound on staleness
+         * How long a stored answer may be served: the bound on staleness
          * against writes committed on other replicas. 0 turns the cache off.
          */
         @WithDefault("2s")

@@ -63,10 +63,6 @@ public class PublicCache {
         return ttlNanos > 0;
     }
 
-    public long ttlSeconds() {
-        return Math.max(0, Duration.ofNanos(ttlNanos).toSeconds());
-    }
-
     /** The generation to note before computing an answer that may be stored. */
     public long generation() {
         return generation.get();

@@ -30,7 +30,7 @@ import java.util.Map;
 /**
  * Serves {@link PublicCached} reads from the {@link PublicCache}. A hit answers the stored bytes with their
  * Content-Type, Content-Disposition and Content-Language, a strong ETag (a hash of the bytes, unless the resource set
- * its own, which is kept as it is) and {@code Cache-Control: public, max-age=<ttl>}; a matching If-None-Match gets 304.
+ * its own, which is kept as it is) and {@code Cache-Control: public, no-cache}; a matching If-None-Match gets 304.
  * A miss runs the resource, and its 200 answer is captured as it is serialised and stored under the generation noted
  * before the resource ran. Errors are never stored. {@code X-Cache: HIT|MISS} says which it was (diagnostics only,
  * deliberately not part of the API documents).
@@ -134,8 +134,12 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
         return builder.header(HttpHeaders.CACHE_CONTROL, cacheControl()).header(HttpHeaders.VARY, VARY);
     }
 
-    private String cacheControl() {
-        return "public, max-age=" + cache.ttlSeconds();
+    /**
+     * Clients and CDNs may keep the answer but ask again each time (304 with the ETag when unchanged): a resident who
+     * has just claimed a plot must see it on the map, which a max-age would let a browser hide from them.
+     */
+    private static String cacheControl() {
+        return "public, no-cache";
     }
 
     static String key(ContainerRequestContext request) {
