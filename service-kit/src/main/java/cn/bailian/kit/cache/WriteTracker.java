@@ -1,10 +1,9 @@
 package cn.bailian.kit.cache;
 
+import cn.bailian.kit.db.AfterCommit;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
@@ -68,29 +67,10 @@ public class WriteTracker implements StatementInspector {
             cache.invalidateAll(); // autocommit: nothing to wait for
             return;
         }
-        if (transactions.getResource(key) != null) {
-            return;
-        }
-        transactions.putResource(key, Boolean.TRUE);
         try {
-            transactions.registerInterposedSynchronization(invalidateOnCommit());
+            AfterCommit.once(transactions, key, cache::invalidateAll);
         } catch (IllegalStateException notActive) {
             cache.invalidateAll(); // a transaction that is ending anyway: empty the cache now rather than never
         }
-    }
-
-    private Synchronization invalidateOnCommit() {
-        return new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    cache.invalidateAll();
-                }
-            }
-        };
     }
 }

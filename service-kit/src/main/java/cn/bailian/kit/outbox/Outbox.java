@@ -1,13 +1,12 @@
 package cn.bailian.kit.outbox;
 
 import cn.bailian.kit.KitConfig;
+import cn.bailian.kit.db.AfterCommit;
 import cn.bailian.kit.event.CloudEvent;
 import cn.bailian.kit.event.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -66,21 +65,6 @@ public class Outbox {
 
     /** The relay polls anyway; waking it on commit takes the poll interval out of the event latency. */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        AfterCommit.once(transactions, WAKE_REGISTERED, relay::wake);
     }
 }
