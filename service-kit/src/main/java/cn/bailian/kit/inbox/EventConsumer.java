@@ -59,7 +59,7 @@ public class EventConsumer {
 
     private final Map<String, EventHandler> handlers = new HashMap<>();
     private volatile boolean running;
-    private KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
     private Counter applied;
     private Counter duplicates;
@@ -91,10 +91,9 @@ public class EventConsumer {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.copyOf(topics));
         running = true;
-        thread = new Thread(this::run, config.serviceName() + "-event-consumer");
+        // the client is made on the consumer's own thread: a few hundred ms the start need not wait for
+        thread = new Thread(() -> run(props, List.copyOf(topics)), config.serviceName() + "-event-consumer");
         thread.setDaemon(true);
         thread.start();
         LOG.infof("consuming %s as group %s", topics, props.get(ConsumerConfig.GROUP_ID_CONFIG));
@@ -102,8 +101,11 @@ public class EventConsumer {
 
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
             try {
                 thread.join(5_000);
             } catch (InterruptedException e) {
@@ -112,7 +114,9 @@ public class EventConsumer {
         }
     }
 
-    private void run() {
+    private void run(Map<String, Object> props, List<String> topics) {
+        consumer = new KafkaConsumer<>(props);
+        consumer.subscribe(topics);
         try {
             while (running) {
                 try {

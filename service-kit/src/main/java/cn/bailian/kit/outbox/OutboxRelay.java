@@ -64,7 +64,7 @@ public class OutboxRelay {
     private volatile String lastError;
     private volatile boolean running;
     private Thread thread;
-    private KafkaProducer<String, String> producer;
+    private volatile KafkaProducer<String, String> producer;
     private Counter published;
     private Instant lastPurge = Instant.EPOCH;
 
@@ -76,17 +76,6 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled by configuration");
             return;
         }
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeoutMs(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs(),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * sendTimeoutMs()),
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         running = true;
         thread = new Thread(this::run, config.serviceName() + "-outbox-relay");
         thread.setDaemon(true);
@@ -129,7 +118,23 @@ public class OutboxRelay {
         }
     }
 
+    /** Made on the relay's own thread: building the Kafka client takes a few hundred ms the start need not wait for. */
+    private KafkaProducer<String, String> newProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeoutMs(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * sendTimeoutMs()),
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
     private void run() {
+        producer = newProducer();
         long backoffMs = 100;
         while (running) {
             try {
