@@ -132,7 +132,8 @@ final class Report {
         row2("PostgreSQL", get("MACHINE_POSTGRES") + " (embedded, fsync on, one server for all four databases and pgbench)");
         row2("Commit", get("MACHINE_GIT"));
         row2("Settings", get("SETTINGS"));
-        row2("Elapsed", get("ELAPSED_S") + " s (target: under 20 minutes)");
+        row2("Elapsed", get("ELAPSED_S") + " s (target: under 20 minutes)" + (r.containsKey("BUILD_S") && !"0".equals(get("BUILD_S"))
+                ? ", of which " + get("BUILD_S") + " s building the jars (skipped when they are up to date)" : ""));
         md.append("\n");
 
         md.append("## Summary\n\n| # | measurement | figure | baseline (same run) | ratio or result | target | |\n|---|---|---|---|---|---|---|\n");
