@@ -26,7 +26,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -34,6 +36,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,7 +195,7 @@ public class ResidentService {
     @SuppressWarnings("unchecked")
     public Found search(UUID communityId, String q, ResidencyType residencyType, ResidentStatus status, int offset, int limit) {
         StringBuilder where = new StringBuilder(" from resident r where r.community_id = :community");
-        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        Map<String, Object> params = new LinkedHashMap<>();
         params.put("community", communityId);
         if (q != null && !q.isBlank()) {
             // backslash is LIKE's default escape character in PostgreSQL
@@ -213,15 +216,15 @@ public class ResidentService {
             where.append(" and r.status = :status");
             params.put("status", status.name());
         }
-        jakarta.persistence.Query count = em.createNativeQuery("select count(*)" + where);
+        Query count = em.createNativeQuery("select count(*)" + where);
         params.forEach(count::setParameter);
         long total = ((Number) count.getSingleResult()).longValue();
         if (total <= offset) {
             return new Found(List.of(), total);
         }
-        jakarta.persistence.Query page = em.createNativeQuery(
+        Query page = em.createNativeQuery(
                 "select r.*" + where + " order by r.name collate \"C\", r.id limit :limit offset :offset", Resident.class)
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
         params.forEach(page::setParameter);
         page.setParameter("limit", limit).setParameter("offset", offset);
         return new Found(page.getResultList(), total);
@@ -260,15 +263,17 @@ public class ResidentService {
     }
 
     public ResidentView view(Resident resident) {
-        boolean whole = seesWhole(resident);
-        return view(resident, whole, whole || !caller.is(Roles.SERVICE));
+        return views(List.of(resident)).get(0);
     }
 
     public ResidentView view(Resident resident, boolean wholePii, boolean fullName) {
         return view(resident, wholePii, fullName, guardiansOf(List.of(resident)).getOrDefault(resident.id, List.of()));
     }
 
-    /** The views of a page of residents, as {@link #view(Resident)} sees each: their guardians in one query, not one per resident. */
+    /**
+     * The views of residents as the caller may see them (the resident and their community's staff whole, a service
+     * masked), the guardians of all of them in one query, not one per resident.
+     */
     public List<ResidentView> views(List<Resident> page) {
         Map<UUID, List<GuardianView>> guardians = guardiansOf(page);
         return page.stream().map(resident -> {

@@ -1,5 +1,6 @@
 package cn.bailian.kit.cache;
 
+import cn.bailian.kit.etag.ETags;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
             request.setProperty(KEY, key);
             return;
         }
-        if (entry.ownTag() && matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
+        if (entry.ownTag() && ETags.listed(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), entry.etag())) {
             request.abortWith(common(Response.notModified(), entry.etag()).build());
             return;
         }
@@ -150,21 +151,6 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
                 + '\n' + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
-    /** Weak comparison, as If-None-Match asks for (RFC 9110 §13.1.2). */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || etag == null) {
-            return false;
-        }
-        String tag = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || opaque(c).equals(tag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static String strongTag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
@@ -172,10 +158,6 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     private static String header(Object value) {

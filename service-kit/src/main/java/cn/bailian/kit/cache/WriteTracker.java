@@ -46,10 +46,12 @@ public class WriteTracker implements StatementInspector {
 
     /** Whether the statement changes data other than the kit's bookkeeping. */
     static boolean writes(String sql) {
-        String s = LEADING_COMMENTS.matcher(sql).replaceFirst("").toLowerCase(Locale.ROOT);
-        if (s.startsWith("select") || s.startsWith("values")) {
+        String unprefixed = LEADING_COMMENTS.matcher(sql).replaceFirst("");
+        // most statements are reads: decided on their first word, without copying the statement
+        if (unprefixed.regionMatches(true, 0, "select", 0, 6) || unprefixed.regionMatches(true, 0, "values", 0, 6)) {
             return false;
         }
+        String s = unprefixed.toLowerCase(Locale.ROOT);
         Matcher target = TARGET.matcher(s);
         if (target.find()) {
             String table = target.group(1);

@@ -22,21 +22,31 @@ public final class ETags {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, ProblemCodes.IF_MATCH_REQUIRED);
         }
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) {
-                return;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-                tag = tag.substring(1, tag.length() - 1);
-            }
-            if (tag.equals(Long.toString(currentVersion))) {
-                return;
+        if (!listed(ifMatch, Long.toString(currentVersion))) {
+            throw new ProblemException(412, ProblemCodes.VERSION_MISMATCH, currentVersion);
+        }
+    }
+
+    /**
+     * Whether an If-Match or If-None-Match list names this tag: {@code *}, or the tag compared without its quotes and
+     * {@code W/} (the weak comparison of RFC 9110 §8.8.3.2).
+     */
+    public static boolean listed(String header, String tag) {
+        if (header == null || tag == null) {
+            return false;
+        }
+        String wanted = opaque(tag);
+        for (String candidate : header.split(",")) {
+            String listedTag = candidate.trim();
+            if (listedTag.equals("*") || opaque(listedTag).equals(wanted)) {
+                return true;
             }
         }
-        throw new ProblemException(412, ProblemCodes.VERSION_MISMATCH, currentVersion);
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        String t = tag.startsWith("W/") ? tag.substring(2) : tag;
+        return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
     }
 }
