@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,6 +43,7 @@ final class Events {
             free.add(new Pair(p[0], p[1]));
         }
         Map<String, Long> pending = new ConcurrentHashMap<>();
+        Map<String, Instant> observed = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         List<String> claimed = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger sent = new AtomicInteger();
@@ -51,7 +53,7 @@ final class Events {
         ExecutorService workers = Executors.newFixedThreadPool(64);
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
 
-        Thread poller = new Thread(() -> poll(pending, latencies), "participation-poller");
+        Thread poller = new Thread(() -> poll(pending, latencies, observed), "participation-poller");
         poller.setDaemon(true);
         poller.start();
 
@@ -123,9 +125,54 @@ final class Events {
         Results.put("EVENT_MAX_MS", Stats.ms(sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1]));
         Results.put("EVENT_LEFT_BEHIND", leftBehind);
         Results.put("EVENT_MISSING_IN_DB", missing);
+        segments(observed);
     }
 
-    private static void poll(Map<String, Long> pending, List<Long> latencies) {
+    /**
+     * Where an event's time goes, from the databases' own timestamps (one PostgreSQL server, one clock; now() is a
+     * transaction's start): farm — the claim's transaction begins → the relay's transaction that sends it begins;
+     * broker — that → resident-service's consumer transaction that applies it begins; resident — that → the
+     * poller sees the record (its transaction committed; the poller's clock is the same machine's).
+     */
+    private static void segments(Map<String, Instant> observed) throws Exception {
+        Map<String, Instant[]> byEvent = new java.util.HashMap<>(); // event id → created, published, applied, observed
+        try (Connection c = Env.db("resident"); PreparedStatement s = c.prepareStatement(
+                "select subject_id, source_event_id, recorded_at from participation_entry where event_type = ? and subject_id = any(?)")) {
+            s.setString(1, CLAIMED);
+            s.setArray(2, c.createArrayOf("text", observed.keySet().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byEvent.put(rs.getString(2), new Instant[] {null, null, rs.getTimestamp(3).toInstant(), observed.get(rs.getString(1))});
+                }
+            }
+        }
+        try (Connection c = Env.db("farm"); PreparedStatement s = c.prepareStatement(
+                "select event_id::text, created_at, published_at from outbox_event where event_id::text = any(?)")) {
+            s.setArray(1, c.createArrayOf("text", byEvent.keySet().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Instant[] at = byEvent.get(rs.getString(1));
+                    at[0] = rs.getTimestamp(2).toInstant();
+                    at[1] = rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant();
+                }
+            }
+        }
+        String[] names = {"FARM", "BROKER", "RESIDENT"};
+        for (int i = 0; i < names.length; i++) {
+            List<Long> nanos = new ArrayList<>();
+            for (Instant[] at : byEvent.values()) {
+                if (at[i] != null && at[i + 1] != null) {
+                    nanos.add(java.time.Duration.between(at[i], at[i + 1]).toNanos());
+                }
+            }
+            double[] sorted = Stats.sorted(nanos);
+            Results.put("EVENT_SEGMENT_" + names[i] + "_P50_MS", Stats.ms(Stats.percentile(sorted, 50)));
+            Results.put("EVENT_SEGMENT_" + names[i] + "_P99_MS", Stats.ms(Stats.percentile(sorted, 99)));
+            Results.put("EVENT_SEGMENT_" + names[i] + "_N", sorted.length);
+        }
+    }
+
+    private static void poll(Map<String, Long> pending, List<Long> latencies, Map<String, Instant> observed) {
         try (Connection c = Env.db("resident"); PreparedStatement s = c.prepareStatement(
                 "select subject_id from participation_entry where event_type = ? and subject_id = any(?)")) {
             s.setString(1, CLAIMED);
@@ -138,10 +185,12 @@ final class Events {
                 s.setArray(2, ids);
                 try (ResultSet rs = s.executeQuery()) {
                     long now = System.nanoTime();
+                    Instant wall = Instant.now();
                     while (rs.next()) {
                         Long at = pending.remove(rs.getString(1));
                         if (at != null) {
                             latencies.add(now - at);
+                            observed.put(rs.getString(1), wall);
                         }
                     }
                 }

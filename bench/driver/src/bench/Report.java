@@ -246,6 +246,24 @@ final class Report {
         }
     }
 
+    /** Item 4's profiles: where each service's start spends its main thread (StartProfile), one column per part. */
+    private void startProfiles() {
+        List<String> apps = List.of("resident", "farm", "activity", "fund").stream()
+                .filter(app -> r.containsKey(StartProfile.key(app, "samples"))).toList();
+        if (apps.isEmpty()) {
+            return;
+        }
+        List<String> parts = StartProfile.PARTS.stream().filter(part -> apps.stream()
+                .anyMatch(app -> !"0".equals(get(StartProfile.key(app, part))))).toList();
+        md.append("\n### 4. Where a start goes (% of the main thread's samples up to the first 200; one more start per service under JFR's 2-ms sampler)\n\n| service | samples | ")
+                .append(String.join(" | ", parts)).append(" |\n|---|---|").append("---|".repeat(parts.size())).append('\n');
+        for (String app : apps) {
+            md.append("| ").append(app).append(" | ").append(get(StartProfile.key(app, "samples")));
+            parts.forEach(part -> md.append(" | ").append(get(StartProfile.key(app, part))));
+            md.append(" |\n");
+        }
+    }
+
     private static final String[][] SCALE_READS = {{"SEARCH", "resident search by name prefix"}, {"STATS", "community stats"},
             {"LEDGER", "ledger page (20 entries)"}, {"REPORT", "transparency report (one month)"}};
 
@@ -324,6 +342,16 @@ final class Report {
                     .append("; farm-service outbox rows not yet sent: ").append(get("EVENT_OUTBOX_UNSENT"))
                     .append("; plot.claimed events of the run on `bailian.farm.events` (read back with kcat): ").append(get("EVENT_ON_TOPIC"))
                     .append(".\n");
+            if (r.containsKey("EVENT_SEGMENT_FARM_P50_MS")) {
+                md.append("Where the time goes, per event, from the databases' own timestamps (p50 / p99 ms): in farm-service, the claim's "
+                                + "transaction begins → the relay's sending transaction begins ")
+                        .append(get("EVENT_SEGMENT_FARM_P50_MS")).append(" / ").append(get("EVENT_SEGMENT_FARM_P99_MS"))
+                        .append("; sent, through the broker → resident-service's consumer transaction begins ")
+                        .append(get("EVENT_SEGMENT_BROKER_P50_MS")).append(" / ").append(get("EVENT_SEGMENT_BROKER_P99_MS"))
+                        .append("; applied and committed → the poller sees it ")
+                        .append(get("EVENT_SEGMENT_RESIDENT_P50_MS")).append(" / ").append(get("EVENT_SEGMENT_RESIDENT_P99_MS"))
+                        .append(" (").append(get("EVENT_SEGMENT_FARM_N")).append(" events).\n");
+            }
             md.append("Events parked as unreadable by any consumer during the whole run: ").append(get("PARKED_EVENTS")).append(".\n");
         }
         if (r.containsKey("START_EMPTY_S_1")) {
@@ -340,6 +368,15 @@ final class Report {
                 md.append("| ").append(app.equals("EMPTY_CDS") ? "empty with AppCDS" : app.toLowerCase(Locale.ROOT)).append(" | ").append(list).append(" | ")
                         .append(get("START_" + app + "_RSS_MB")).append(" | ").append(get("START_" + app + "_HWM_MB")).append(" |\n");
             }
+            md.append("\n| app | classes loaded at the first 200 | of them from a CDS archive (the JDK's or the app's) | class loading, linking and initialisation (s) |\n|---|---|---|---|\n");
+            for (String app : List.of("EMPTY", "EMPTY_CDS", "RESIDENT", "FARM", "ACTIVITY", "FUND")) {
+                if (r.containsKey("START_" + app + "_CLASSES")) {
+                    md.append("| ").append(app.equals("EMPTY_CDS") ? "empty with AppCDS" : app.toLowerCase(Locale.ROOT)).append(" | ")
+                            .append(get("START_" + app + "_CLASSES")).append(" | ").append(get("START_" + app + "_SHARED_CLASSES"))
+                            .append(" | ").append(get("START_" + app + "_CLASS_S")).append(" |\n");
+                }
+            }
+            startProfiles();
         }
         if (r.containsKey("SCALE_10K_SEARCH_P95_MS")) {
             md.append("\n### 5. Growth, 10k → 1M residents (500 communities) and 10k → 200k ledger entries (500 funds)\n\n");
