@@ -352,6 +352,13 @@ final class Report {
                         .append(get("EVENT_SEGMENT_RESIDENT_P50_MS")).append(" / ").append(get("EVENT_SEGMENT_RESIDENT_P99_MS"))
                         .append(" (").append(get("EVENT_SEGMENT_FARM_N")).append(" events).\n");
             }
+            if (r.containsKey("EVENT_MACHINE_BUSY_PCT")) {
+                md.append("The machine during the step (% of both cores): busy ").append(get("EVENT_MACHINE_BUSY_PCT"))
+                        .append("; farm-service ").append(get("EVENT_CPU_FARM_PCT")).append(", resident-service ").append(get("EVENT_CPU_RESIDENT_PCT"))
+                        .append(", activity-service ").append(get("EVENT_CPU_ACTIVITY_PCT")).append(", fund-service ").append(get("EVENT_CPU_FUND_PCT"))
+                        .append(", PostgreSQL ").append(get("EVENT_CPU_POSTGRES_PCT")).append(", the broker ").append(get("EVENT_CPU_BROKER_PCT"))
+                        .append(" (the rest: the load driver and the system).\n");
+            }
             md.append("Events parked as unreadable by any consumer during the whole run: ").append(get("PARKED_EVENTS")).append(".\n");
         }
         if (r.containsKey("START_EMPTY_S_1")) {
