@@ -8,6 +8,7 @@ import cn.bailian.kit.problem.ProblemCodes;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.kit.security.Roles;
+import cn.bailian.resident.CommunityClock;
 import cn.bailian.resident.audit.AuditTrail;
 import cn.bailian.resident.household.Household;
 import cn.bailian.resident.pii.IdCardNumber;
@@ -62,6 +63,8 @@ public class ResidentService {
     Caller caller;
     @Inject
     EntityManager em;
+    @Inject
+    CommunityClock clock;
 
     // ---------------------------------------------------------------- registering
 
@@ -444,7 +447,7 @@ public class ResidentService {
         if (guardian.status != ResidentStatus.ACTIVE) {
             throw ProblemException.conflict("RESIDENT_MOVED_OUT", guardian.id);
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         if (Period.between(child.birthDate, today).getYears() >= ADULT_AGE) {
             throw ProblemException.unprocessable("GUARDIAN_CHILD_NOT_MINOR");
         }
