@@ -1,18 +1,12 @@
 package cn.bailian.resident;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-import java.time.ZoneId;
 import java.util.Map;
 
 /** resident-service's own settings. */
 @ConfigMapping(prefix = "resident")
 public interface ResidentConfig {
-
-    /** The community's local time zone: move-out dates, birth dates and ages are calendar dates there. */
-    @WithDefault("Asia/Shanghai")
-    ZoneId zone();
 
     Pii pii();
 

@@ -1,5 +1,6 @@
 package cn.bailian.resident;
 
+import cn.bailian.kit.time.CommunityClock;
 import cn.bailian.resident.resident.ResidentApi.MoveOut;
 import cn.bailian.testkit.BailianTestResource;
 import io.quarkus.test.common.TestResourceScope;

@@ -13,6 +13,13 @@ public interface KitConfig {
     /** This service's name, e.g. farm-service: the CloudEvents source and the consumer group. */
     String serviceName();
 
+    /**
+     * The community's time zone: every calendar date (terms, move-outs, ages, session days, report months) is
+     * reckoned in it, through {@link cn.bailian.kit.time.CommunityClock}.
+     */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId zone();
+
     Events events();
 
     Outbox outbox();

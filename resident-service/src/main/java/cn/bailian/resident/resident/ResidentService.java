@@ -8,7 +8,7 @@ import cn.bailian.kit.problem.ProblemCodes;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.kit.security.Roles;
-import cn.bailian.resident.CommunityClock;
+import cn.bailian.kit.time.CommunityClock;
 import cn.bailian.resident.audit.AuditTrail;
 import cn.bailian.resident.household.Household;
 import cn.bailian.resident.pii.IdCardNumber;
