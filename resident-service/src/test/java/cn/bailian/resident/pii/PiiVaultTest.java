@@ -37,11 +37,6 @@ class PiiVaultTest {
             public Participation participation() {
                 return Map::of;
             }
-
-            @Override
-            public java.time.ZoneId zone() {
-                return java.time.ZoneId.of("Asia/Shanghai");
-            }
         };
         vault.loadKeys();
         return vault;
