@@ -70,6 +70,7 @@ public class ApiContractFilter implements OASFilter {
         Examples examples = new Examples(openAPI.getComponents());
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             secure(operation, scheme);
+            documentIdempotencyKey(method, operation);
             exemplify(path, item, operation, examples);
         }));
     }
@@ -130,6 +131,24 @@ public class ApiContractFilter implements OASFilter {
         } else if (declared.stream().allMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty())) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement(), bearer));
         }
+    }
+
+    /**
+     * Every creating POST (one that answers 201) takes {@code Idempotency-Key}: resources mark it with
+     * {@code @Idempotent} and declare no header parameter of their own.
+     */
+    private static void documentIdempotencyKey(PathItem.HttpMethod method, Operation operation) {
+        if (method != PathItem.HttpMethod.POST || operation.getResponses() == null
+                || operation.getResponses().getAPIResponse("201") == null) {
+            return;
+        }
+        String header = cn.bailian.kit.idempotency.Idempotency.HEADER;
+        if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> header.equals(p.getName()))) {
+            return;
+        }
+        operation.addParameter(OASFactory.createParameter().name(header).in(Parameter.In.HEADER)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
     }
 
     private static void exemplify(String path, PathItem item, Operation operation, Examples examples) {

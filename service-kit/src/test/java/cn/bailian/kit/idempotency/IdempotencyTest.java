@@ -42,6 +42,14 @@ class IdempotencyTest {
     }
 
     @Test
+    void theContractDocumentsTheHeaderOnEveryCreatingPost() {
+        // NoteResource.create declares no header parameter: @Idempotent and the kit's filter document it.
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/notes'.post.parameters.find { it.name == 'Idempotency-Key' }.in", equalTo("header"));
+    }
+
+    @Test
     void sameKeyWithAnotherBodyIs422AndChangesNothing() throws Exception {
         String key = UUID.randomUUID().toString();
         post(key, "first-" + key, 1);

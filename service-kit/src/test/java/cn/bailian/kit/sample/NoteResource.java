@@ -1,7 +1,7 @@
 package cn.bailian.kit.sample;
 
 import cn.bailian.kit.etag.ETags;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
@@ -50,16 +50,14 @@ public class NoteResource {
     @Inject
     Outbox outbox;
     @Inject
-    Idempotency idempotency;
-    @Inject
     cn.bailian.kit.security.Caller caller;
 
     @POST
-    public Response create(@Valid @NotNull CreateNote request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /notes", request, () -> {
-            Note note = save(request);
-            return Response.created(URI.create("/api/v1/notes/" + note.id)).entity(view(note)).tag(ETags.of(note.version)).build();
-        });
+    @Idempotent
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Created")
+    public Response create(@Valid @NotNull CreateNote request) {
+        Note note = save(request);
+        return Response.created(URI.create("/api/v1/notes/" + note.id)).entity(view(note)).tag(ETags.of(note.version)).build();
     }
 
     @Transactional
