@@ -1,23 +1,13 @@
 package cn.bailian.fund;
 
 import cn.bailian.testkit.BailianTestResource;
-import cn.bailian.testkit.OpenApiContract;
+import cn.bailian.testkit.OpenApiDocumentContract;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
+/** The served document is the committed contract and a complete one (test-kit's OpenApiDocumentContract). */
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
-class OpenApiDocumentTest {
-
-    @Test
-    void servedDocumentIsTheCommittedOne() {
-        OpenApiContract.assertServedDocumentIsCommitted();
-    }
-
-    @Test
-    void documentIsACompleteContract() {
-        OpenApiContract.assertDocumentIsComplete();
-    }
+class OpenApiDocumentTest extends OpenApiDocumentContract {
 }
