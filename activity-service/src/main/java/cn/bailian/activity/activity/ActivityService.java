@@ -1,10 +1,8 @@
 package cn.bailian.activity.activity;
 
-import cn.bailian.activity.ActivityConfig;
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.booking.BookingService;
 import cn.bailian.activity.booking.VenueBooking;
-import cn.bailian.activity.common.Access;
-import cn.bailian.activity.enrollment.EnrollmentService;
 import cn.bailian.activity.resident.Organization;
 import cn.bailian.activity.venue.Venue;
 import cn.bailian.activity.venue.VenueService;
@@ -13,6 +11,9 @@ import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.time.CommunityClock;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +32,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityService {
 
-    public static final String PUBLISHED = "cn.bailian.activity.published.v1";
-
     @Inject
-    Access access;
+    Caller caller;
     @Inject
     Outbox outbox;
     @Inject
@@ -41,9 +41,9 @@ public class ActivityService {
     @Inject
     BookingService bookings;
     @Inject
-    EnrollmentService enrollments;
+    Event<ActivityCancelled> cancelled;
     @Inject
-    ActivityConfig config;
+    CommunityClock clock;
 
     /** Filters of the public list; all optional. */
     public record Filter(UUID communityId, Activity.Category category, Integer age, LocalDate from, LocalDate to) {
@@ -51,7 +51,7 @@ public class ActivityService {
 
     @Transactional
     public ActivityApi.ActivityView create(ActivityApi.CreateActivity r) {
-        access.caller().requireStaffOf(r.communityId());
+        caller.requireStaffOf(r.communityId());
         long fee = r.feeFen() == null ? 0 : r.feeFen();
         if ((r.model() == Activity.Model.PUBLIC_WELFARE) != (fee == 0)) {
             throw ProblemException.unprocessable("FEE_INCONSISTENT", r.model().name(), fee);
@@ -84,7 +84,7 @@ public class ActivityService {
         a.enrollmentOpensAt = r.enrollmentOpensAt();
         a.enrollmentClosesAt = r.enrollmentClosesAt();
         a.status = Activity.Status.DRAFT;
-        a.createdAt = OffsetDateTime.now();
+        a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         a.persistAndFlush();
         return view(a);
     }
@@ -108,9 +108,9 @@ public class ActivityService {
             throw ProblemException.unprocessable("ACTIVITY_HAS_NO_SESSIONS");
         }
         a.status = Activity.Status.PUBLISHED;
-        a.publishedAt = OffsetDateTime.now();
+        a.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
-        outbox.publish(PUBLISHED, a.id, new ActivityApi.ActivityPublished(a.id, a.communityId, a.title,
+        outbox.publish(ActivityEvents.ACTIVITY_PUBLISHED, a.id, new ActivityApi.ActivityPublished(a.id, a.communityId, a.title,
                 a.category.name(), a.model.name(), a.feeFen, a.providerOrganizationId, a.minAge, a.maxAge,
                 a.parentChild, a.capacity, a.firstSessionStartsAt));
         return view(a);
@@ -127,14 +127,15 @@ public class ActivityService {
         if (a.status == Activity.Status.CANCELLED) {
             throw ProblemException.conflict("ACTIVITY_CANCELLED", a.id);
         }
-        enrollments.cancelAllOf(a);
+        // the enrollment feature cancels the activity's enrollments, in this transaction (EnrollmentService)
+        cancelled.fire(new ActivityCancelled(a));
         for (ActivitySession s : ActivitySession.<ActivitySession>list("activityId = ?1 and status = ?2", a.id,
                 ActivitySession.Status.SCHEDULED)) {
             s.status = ActivitySession.Status.CANCELLED;
             bookings.cancelForSession(s.bookingId);
         }
         a.status = Activity.Status.CANCELLED;
-        a.cancelledAt = OffsetDateTime.now();
+        a.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
         em.refresh(a);
         return view(a);
@@ -161,7 +162,7 @@ public class ActivityService {
         s.startsAt = r.startsAt();
         s.endsAt = r.endsAt();
         s.status = ActivitySession.Status.SCHEDULED;
-        s.createdAt = OffsetDateTime.now();
+        s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.persistAndFlush();
         em.createNativeQuery("""
                         update activity set
@@ -198,11 +199,11 @@ public class ActivityService {
         }
         if (f.from() != null) {
             where.append(" and a.lastSessionStartsAt >= :from");
-            params.put("from", f.from().atStartOfDay(config.zone()).toOffsetDateTime());
+            params.put("from", clock.offsetOf(clock.startOf(f.from())));
         }
         if (f.to() != null) {
             where.append(" and a.firstSessionStartsAt < :to");
-            params.put("to", f.to().plusDays(1).atStartOfDay(config.zone()).toOffsetDateTime());
+            params.put("to", clock.offsetOf(clock.startOf(f.to().plusDays(1))));
         }
         TypedQuery<Activity> query = em.createQuery("select a from Activity a where " + where
                 + " order by a.firstSessionStartsAt nulls last, a.title, a.id", Activity.class);
@@ -224,7 +225,7 @@ public class ActivityService {
     public Activity requireVisible(UUID id) {
         Activity a = Activity.findById(id);
         if (a == null || (a.status == Activity.Status.DRAFT
-                && !access.caller().isStaffOf(a.communityId) && !access.isOrganization(a.providerOrganizationId))) {
+                && !caller.isStaffOf(a.communityId) && !caller.isOrganization(a.providerOrganizationId))) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", id);
         }
         return a;
@@ -232,12 +233,12 @@ public class ActivityService {
 
     /** The activity, for its community's staff to change. */
     private Activity requireManaged(UUID id) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         Activity a = Activity.findById(id);
         if (a == null) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", id);
         }
-        access.caller().requireStaffOf(a.communityId);
+        caller.requireStaffOf(a.communityId);
         return a;
     }
 

@@ -1,17 +1,21 @@
 package cn.bailian.activity.enrollment;
 
-import cn.bailian.activity.ActivityConfig;
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.activity.Activity;
-import cn.bailian.activity.common.Access;
+import cn.bailian.activity.activity.ActivityCancelled;
 import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.resident.GuardianLink;
 import cn.bailian.activity.resident.Resident;
+import cn.bailian.activity.resident.ResidentMovedOut;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.time.CommunityClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -28,10 +33,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class EnrollmentService {
 
-    public static final String CONFIRMED = "cn.bailian.activity.enrollment.confirmed.v1";
-    public static final String WAITLISTED = "cn.bailian.activity.enrollment.waitlisted.v1";
-    public static final String CANCELLED = "cn.bailian.activity.enrollment.cancelled.v1";
-    public static final String PROMOTED = "cn.bailian.activity.enrollment.promoted.v1";
     public static final int ADULT_AGE = 18;
 
     // no 0/O, 1/I/L: the code is read aloud and typed at the door
@@ -40,13 +41,13 @@ public class EnrollmentService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    Access access;
+    Caller caller;
     @Inject
     Outbox outbox;
     @Inject
     EntityManager em;
     @Inject
-    ActivityConfig config;
+    CommunityClock clock;
 
     /**
      * Enrols a participant: CONFIRMED while places are left, else WAITLISTED at the end of the line. All
@@ -55,15 +56,15 @@ public class EnrollmentService {
      */
     @Transactional
     public EnrollmentApi.EnrollmentView enrol(UUID activityId, EnrollmentApi.Enrol request) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         Activity activity = Activity.findById(activityId);
-        if (activity == null || (activity.status == Activity.Status.DRAFT && !access.caller().isStaffOf(activity.communityId))) {
+        if (activity == null || (activity.status == Activity.Status.DRAFT && !caller.isStaffOf(activity.communityId))) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", activityId);
         }
         UUID participantId = request.participantId();
         UUID guardianId = request.guardianId();
-        if (!access.caller().isResident(participantId) && !access.caller().isResident(guardianId)
-                && !access.caller().isStaffOf(activity.communityId)) {
+        if (!caller.isResident(participantId) && !caller.isResident(guardianId)
+                && !caller.isStaffOf(activity.communityId)) {
             throw ProblemException.forbidden();
         }
         Resident participant = Resident.findById(participantId);
@@ -71,8 +72,8 @@ public class EnrollmentService {
             throw ProblemException.unprocessable("RESIDENT_NOT_ELIGIBLE", participantId);
         }
         LocalDate ageDay = activity.firstSessionStartsAt == null
-                ? LocalDate.now(config.zone())
-                : activity.firstSessionStartsAt.atZoneSameInstant(config.zone()).toLocalDate();
+                ? clock.today()
+                : clock.dateOf(activity.firstSessionStartsAt.toInstant());
         OptionalInt age = participant.ageOn(ageDay);
         if (age.isEmpty()) {
             throw ProblemException.unprocessable("RESIDENT_NOT_ELIGIBLE", participantId);
@@ -93,7 +94,7 @@ public class EnrollmentService {
         if (activity.status == Activity.Status.CANCELLED) {
             throw ProblemException.conflict("ACTIVITY_CANCELLED", activityId);
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (activity.status != Activity.Status.PUBLISHED
                 || now.isBefore(activity.enrollmentOpensAt) || !now.isBefore(activity.enrollmentClosesAt)) {
             throw ProblemException.unprocessable("ENROLLMENT_CLOSED", activity.enrollmentOpensAt, activity.enrollmentClosesAt);
@@ -108,7 +109,7 @@ public class EnrollmentService {
         e.communityId = activity.communityId;
         e.participantId = participantId;
         e.guardianId = guardianId;
-        e.enrolledBy = access.caller().subject();
+        e.enrolledBy = caller.subject();
         e.enrolledAt = now;
         if (activity.confirmedCount < activity.capacity) {
             confirm(e, activity);
@@ -124,16 +125,16 @@ public class EnrollmentService {
             }
             throw ex;
         }
-        outbox.publish(e.status == Enrollment.Status.CONFIRMED ? CONFIRMED : WAITLISTED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
+        outbox.publish(e.status == Enrollment.Status.CONFIRMED ? ActivityEvents.ENROLLMENT_CONFIRMED : ActivityEvents.ENROLLMENT_WAITLISTED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
         return EnrollmentApi.EnrollmentView.of(e);
     }
 
     /** Cancels an enrollment (also a waitlisted one); a freed place goes to the head of the waitlist. */
     @Transactional
     public EnrollmentApi.EnrollmentView cancel(UUID id) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         Enrollment e = requireReadable(id);
-        boolean own = access.caller().isResident(e.participantId) || access.caller().isResident(e.guardianId);
+        boolean own = caller.isResident(e.participantId) || caller.isResident(e.guardianId);
         Activity activity = Activity.findById(e.activityId, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(e);
         if (!e.live()) {
@@ -145,17 +146,17 @@ public class EnrollmentService {
 
     @Transactional
     public EnrollmentApi.EnrollmentView get(UUID id) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         return EnrollmentApi.EnrollmentView.of(requireReadable(id));
     }
 
     /** A resident's enrollments, as participant or as guardian. */
     @Transactional
     public Page<EnrollmentApi.EnrollmentView> ofResident(UUID residentId, PageRequest page) {
-        access.caller().requireAuthenticated();
-        if (!access.caller().isResident(residentId)) {
+        caller.requireAuthenticated();
+        if (!caller.isResident(residentId)) {
             Resident resident = Resident.findById(residentId);
-            if (!access.caller().isStaffOf(resident == null ? null : resident.communityId)) {
+            if (!caller.isStaffOf(resident == null ? null : resident.communityId)) {
                 throw ProblemException.forbidden();
             }
         }
@@ -172,7 +173,7 @@ public class EnrollmentService {
         if (activity == null) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", activityId);
         }
-        access.requireStaffOrProvider(activity.communityId, activity.providerOrganizationId);
+        caller.requireStaffOrOrganization(activity.communityId, activity.providerOrganizationId);
         String where = status == null ? "activityId = ?1" : "activityId = ?1 and status = ?2";
         Object[] params = status == null ? new Object[]{activityId} : new Object[]{activityId, status};
         var query = Enrollment.<Enrollment>find(where,
@@ -186,7 +187,8 @@ public class EnrollmentService {
      * ahead, or none scheduled yet); each freed place is offered to the waitlist.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelFutureForMoveOut(UUID residentId) {
+    void cancelFutureForMoveOut(@Observes ResidentMovedOut movedOut) {
+        UUID residentId = movedOut.residentId();
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""
                         select e.id from enrollment e join activity a on a.id = e.activity_id
@@ -205,9 +207,10 @@ public class EnrollmentService {
         }
     }
 
-    /** Every live enrollment of an activity being cancelled; the caller holds the activity's row lock. */
+    /** Every live enrollment of an activity being cancelled; the canceller holds the activity's row lock. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelAllOf(Activity activity) {
+    void cancelAllOf(@Observes ActivityCancelled cancelled) {
+        Activity activity = cancelled.activity();
         for (Enrollment e : Enrollment.<Enrollment>list("activityId = ?1 and status in ?2 order by enrolledAt, id",
                 activity.id, List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED))) {
             cancel(e, activity, Enrollment.CancelReason.ACTIVITY_CANCELLED, false);
@@ -218,9 +221,9 @@ public class EnrollmentService {
         boolean freedPlace = e.status == Enrollment.Status.CONFIRMED;
         e.status = Enrollment.Status.CANCELLED;
         e.cancelReason = reason;
-        e.cancelledAt = OffsetDateTime.now();
+        e.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
-        outbox.publish(CANCELLED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
+        outbox.publish(ActivityEvents.ENROLLMENT_CANCELLED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
         if (freedPlace && promote) {
             promoteHead(activity);
         }
@@ -236,14 +239,14 @@ public class EnrollmentService {
         confirm(next, activity);
         next.promotedAt = next.confirmedAt;
         em.flush();
-        outbox.publish(PROMOTED, next.id, EnrollmentApi.EnrollmentEvent.of(next));
+        outbox.publish(ActivityEvents.ENROLLMENT_PROMOTED, next.id, EnrollmentApi.EnrollmentEvent.of(next));
     }
 
     private void confirm(Enrollment e, Activity activity) {
         // the code first: its uniqueness query flushes, and a CONFIRMED row without a code breaks a check
         String code = uniqueCode(activity.id);
         e.status = Enrollment.Status.CONFIRMED;
-        e.confirmedAt = OffsetDateTime.now();
+        e.confirmedAt = OffsetDateTime.now(ZoneOffset.UTC);
         e.checkInCode = code;
     }
 
@@ -272,10 +275,10 @@ public class EnrollmentService {
         if (e == null) {
             throw ProblemException.notFound("ENROLLMENT_NOT_FOUND", id);
         }
-        if (!access.caller().isResident(e.participantId) && !access.caller().isResident(e.guardianId)
-                && !access.caller().isStaffOf(e.communityId)) {
+        if (!caller.isResident(e.participantId) && !caller.isResident(e.guardianId)
+                && !caller.isStaffOf(e.communityId)) {
             Activity activity = Activity.findById(e.activityId);
-            if (!access.isOrganization(activity.providerOrganizationId)) {
+            if (!caller.isOrganization(activity.providerOrganizationId)) {
                 throw ProblemException.forbidden();
             }
         }
