@@ -18,6 +18,12 @@ public class Fund extends PanacheEntityBase {
 
     public enum Kind { COMMUNITY, SPECIAL }
 
+    /**
+     * The chain head of a fund with no ledger entry yet: the first entry's previous hash. The fund row owns the head
+     * (the ledger advances it under the fund's row lock), so its starting value lives here, not in the ledger.
+     */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
     @Id
     public UUID id;
     @Column(name = "community_id")
