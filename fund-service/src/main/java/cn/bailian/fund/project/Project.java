@@ -2,7 +2,6 @@ package cn.bailian.fund.project;
 
 import cn.bailian.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,44 +26,28 @@ public class Project extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "fund_id")
     public UUID fundId;
-    @Column(name = "community_id")
     public UUID communityId;
     public String title;
     public String description;
     @Enumerated(EnumType.STRING)
     public Type type;
-    @Column(name = "budget_fen")
     public long budgetFen;
     @Enumerated(EnumType.STRING)
-    @Column(name = "proposer_kind")
     public ProposerKind proposerKind;
-    @Column(name = "proposer_id")
     public UUID proposerId;
-    @Column(name = "proposer_name")
     public String proposerName;
-    @Column(name = "activity_id")
     public UUID activityId;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "notice_starts_at")
     public Instant noticeStartsAt;
-    @Column(name = "notice_ends_at")
     public Instant noticeEndsAt;
-    @Column(name = "approved_at")
     public Instant approvedAt;
-    @Column(name = "completed_at")
     public Instant completedAt;
-    @Column(name = "completion_report")
     public String completionReport;
-    @Column(name = "earmarked_fen")
     public long earmarkedFen;
-    @Column(name = "disbursed_fen")
     public long disbursedFen;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
     @Version
     public long version;

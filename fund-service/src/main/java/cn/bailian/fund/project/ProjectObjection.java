@@ -1,7 +1,6 @@
 package cn.bailian.fund.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,20 +20,14 @@ public class ProjectObjection extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "project_id")
     public UUID projectId;
-    @Column(name = "resident_id")
     public UUID residentId;
     public String reason;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "raised_at")
     public Instant raisedAt;
-    @Column(name = "decided_by")
     public String decidedBy;
-    @Column(name = "decided_at")
     public Instant decidedAt;
-    @Column(name = "decision_note")
     public String decisionNote;
     @Version
     public long version;
