@@ -101,14 +101,7 @@ public class ActivityService {
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, a.version);
         }
-        if (a.status != Activity.Status.DRAFT) {
-            throw ProblemException.conflict("ACTIVITY_NOT_DRAFT", a.status.name());
-        }
-        if (a.firstSessionStartsAt == null) {
-            throw ProblemException.unprocessable("ACTIVITY_HAS_NO_SESSIONS");
-        }
-        a.status = Activity.Status.PUBLISHED;
-        a.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        a.publish(OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         outbox.publish(ActivityEvents.ACTIVITY_PUBLISHED, a.id, new ActivityApi.ActivityPublished(a.id, a.communityId, a.title,
                 a.category.name(), a.model.name(), a.feeFen, a.providerOrganizationId, a.minAge, a.maxAge,
@@ -124,9 +117,7 @@ public class ActivityService {
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, a.version);
         }
-        if (a.status == Activity.Status.CANCELLED) {
-            throw ProblemException.conflict("ACTIVITY_CANCELLED", a.id);
-        }
+        a.requireNotCancelled();
         // the enrollment feature cancels the activity's enrollments, in this transaction (EnrollmentService)
         cancelled.fire(new ActivityCancelled(a));
         for (ActivitySession s : ActivitySession.<ActivitySession>list("activityId = ?1 and status = ?2", a.id,
@@ -134,8 +125,7 @@ public class ActivityService {
             s.status = ActivitySession.Status.CANCELLED;
             bookings.cancelForSession(s.bookingId);
         }
-        a.status = Activity.Status.CANCELLED;
-        a.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
+        a.cancel(OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         em.refresh(a);
         return view(a);
@@ -145,9 +135,7 @@ public class ActivityService {
     public ActivityApi.SessionView addSession(UUID activityId, ActivityApi.CreateSession r) {
         Activity a = requireManaged(activityId);
         em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
-        if (a.status == Activity.Status.CANCELLED) {
-            throw ProblemException.conflict("ACTIVITY_CANCELLED", a.id);
-        }
+        a.requireNotCancelled();
         Venue venue = Venue.findById(r.venueId());
         if (venue == null || !venue.communityId.equals(a.communityId)) {
             throw ProblemException.unprocessable("VENUE_NOT_FOUND", r.venueId());
@@ -166,10 +154,10 @@ public class ActivityService {
         s.persistAndFlush();
         em.createNativeQuery("""
                         update activity set
-                            first_session_starts_at = (select min(starts_at) from activity_session where activity_id = ?1 and status = 'SCHEDULED'),
-                            last_session_starts_at = (select max(starts_at) from activity_session where activity_id = ?1 and status = 'SCHEDULED')
+                            first_session_starts_at = (select min(starts_at) from activity_session where activity_id = ?1 and status = ?2),
+                            last_session_starts_at = (select max(starts_at) from activity_session where activity_id = ?1 and status = ?2)
                         where id = ?1""")
-                .setParameter(1, a.id).executeUpdate();
+                .setParameter(1, a.id).setParameter(2, ActivitySession.Status.SCHEDULED.name()).executeUpdate();
         return ActivityApi.SessionView.of(s);
     }
 

@@ -168,9 +168,7 @@ public class BookingService {
     public BookingApi.BookingView cancel(UUID id) {
         VenueBooking booking = require(id, LockModeType.PESSIMISTIC_WRITE);
         requireHolderOrStaff(booking);
-        requireOwnBooking(booking);
-        booking.status = VenueBooking.Status.CANCELLED;
-        booking.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        booking.cancel(OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         return BookingApi.BookingView.of(booking);
     }
@@ -179,15 +177,8 @@ public class BookingService {
     public BookingApi.BookingView checkIn(UUID id) {
         VenueBooking booking = require(id, LockModeType.PESSIMISTIC_WRITE);
         requireHolderOrStaff(booking);
-        requireOwnBooking(booking);
-        Instant now = Instant.now();
-        Instant opens = booking.startsAt.toInstant().minus(config.checkInOpensBefore());
-        Instant closes = booking.startsAt.toInstant().plus(config.noShowGrace());
-        if (now.isBefore(opens) || !now.isBefore(closes)) {
-            throw ProblemException.unprocessable("CHECK_IN_NOT_OPEN", opens.atOffset(ZoneOffset.UTC), closes.atOffset(ZoneOffset.UTC));
-        }
-        booking.status = VenueBooking.Status.CHECKED_IN;
-        booking.checkedInAt = OffsetDateTime.now(ZoneOffset.UTC);
+        booking.checkIn(OffsetDateTime.now(ZoneOffset.UTC), booking.startsAt.toInstant().minus(config.checkInOpensBefore()),
+                booking.startsAt.toInstant().plus(config.noShowGrace()));
         em.flush();
         return BookingApi.BookingView.of(booking);
     }
@@ -202,10 +193,12 @@ public class BookingService {
     @Transactional
     public int releaseNoShows(Instant now) {
         return em.createNativeQuery("""
-                        update venue_booking set status = 'RELEASED', closed_at = ?1, version = version + 1
-                        where status = 'BOOKED' and holder_kind <> 'ACTIVITY' and starts_at <= ?2""")
+                        update venue_booking set status = ?3, closed_at = ?1, version = version + 1
+                        where status = ?4 and holder_kind <> ?5 and starts_at <= ?2""")
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, now.minus(config.noShowGrace()).atOffset(ZoneOffset.UTC))
+                .setParameter(3, VenueBooking.Status.RELEASED.name()).setParameter(4, VenueBooking.Status.BOOKED.name())
+                .setParameter(5, VenueBooking.HolderKind.ACTIVITY.name())
                 .executeUpdate();
     }
 
@@ -222,9 +215,10 @@ public class BookingService {
     @Transactional(Transactional.TxType.MANDATORY)
     void cancelFutureForMoveOut(@Observes ResidentMovedOut movedOut) {
         em.createNativeQuery("""
-                        update venue_booking set status = 'CANCELLED', closed_at = now(), version = version + 1
-                        where resident_id = ?1 and status = 'BOOKED' and starts_at > now()""")
-                .setParameter(1, movedOut.residentId())
+                        update venue_booking set status = ?2, closed_at = now(), version = version + 1
+                        where resident_id = ?1 and status = ?3 and starts_at > now()""")
+                .setParameter(1, movedOut.residentId()).setParameter(2, VenueBooking.Status.CANCELLED.name())
+                .setParameter(3, VenueBooking.Status.BOOKED.name())
                 .executeUpdate();
     }
 
@@ -232,9 +226,8 @@ public class BookingService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelForSession(UUID bookingId) {
         VenueBooking booking = VenueBooking.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
-        if (booking != null && (booking.status == VenueBooking.Status.BOOKED || booking.status == VenueBooking.Status.CHECKED_IN)) {
-            booking.status = VenueBooking.Status.CANCELLED;
-            booking.closedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (booking != null) {
+            booking.freeForCancelledSession(OffsetDateTime.now(ZoneOffset.UTC));
         }
     }
 
@@ -255,13 +248,4 @@ public class BookingService {
         }
     }
 
-    /** Cancel and check-in act on a resident's or organisation's live booking, not on a session's. */
-    private static void requireOwnBooking(VenueBooking booking) {
-        if (booking.holderKind == VenueBooking.HolderKind.ACTIVITY) {
-            throw ProblemException.conflict("BOOKING_HELD_BY_SESSION", booking.id);
-        }
-        if (booking.status != VenueBooking.Status.BOOKED) {
-            throw ProblemException.conflict("BOOKING_NOT_ACTIVE", booking.id, booking.status.name());
-        }
-    }
 }

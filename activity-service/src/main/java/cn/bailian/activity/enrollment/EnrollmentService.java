@@ -91,14 +91,8 @@ public class EnrollmentService {
         }
 
         em.refresh(activity, LockModeType.PESSIMISTIC_WRITE);
-        if (activity.status == Activity.Status.CANCELLED) {
-            throw ProblemException.conflict("ACTIVITY_CANCELLED", activityId);
-        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (activity.status != Activity.Status.PUBLISHED
-                || now.isBefore(activity.enrollmentOpensAt) || !now.isBefore(activity.enrollmentClosesAt)) {
-            throw ProblemException.unprocessable("ENROLLMENT_CLOSED", activity.enrollmentOpensAt, activity.enrollmentClosesAt);
-        }
+        activity.requireOpenForEnrollment(now);
         if (Enrollment.count("activityId = ?1 and participantId = ?2 and status in ?3", activityId, participantId,
                 List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED)) > 0) {
             throw ProblemException.conflict("ALREADY_ENROLLED", participantId);
@@ -114,8 +108,7 @@ public class EnrollmentService {
         if (activity.confirmedCount < activity.capacity) {
             confirm(e, activity);
         } else {
-            e.status = Enrollment.Status.WAITLISTED;
-            e.waitlistPosition = nextWaitlistPosition(activityId);
+            e.waitlist(nextWaitlistPosition(activityId));
         }
         try {
             e.persistAndFlush();
@@ -137,9 +130,6 @@ public class EnrollmentService {
         boolean own = caller.isResident(e.participantId) || caller.isResident(e.guardianId);
         Activity activity = Activity.findById(e.activityId, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(e);
-        if (!e.live()) {
-            throw ProblemException.conflict("ENROLLMENT_NOT_ACTIVE", id, e.status.name());
-        }
         cancel(e, activity, own ? Enrollment.CancelReason.PARTICIPANT : Enrollment.CancelReason.STAFF, true);
         return EnrollmentApi.EnrollmentView.of(e);
     }
@@ -192,10 +182,12 @@ public class EnrollmentService {
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""
                         select e.id from enrollment e join activity a on a.id = e.activity_id
-                        where e.participant_id = ?1 and e.status in ('CONFIRMED', 'WAITLISTED') and a.status <> 'CANCELLED'
+                        where e.participant_id = ?1 and e.status in (?2, ?3) and a.status <> ?4
                           and (a.last_session_starts_at is null or a.last_session_starts_at > now())
                         order by a.id""")
-                .setParameter(1, residentId).getResultList();
+                .setParameter(1, residentId).setParameter(2, Enrollment.Status.CONFIRMED.name())
+                .setParameter(3, Enrollment.Status.WAITLISTED.name()).setParameter(4, Activity.Status.CANCELLED.name())
+                .getResultList();
         for (Object id : ids) {
             Enrollment e = Enrollment.findById(id instanceof UUID u ? u : UUID.fromString(id.toString()));
             // same lock order as every other path: the activity row first, then its enrollments
@@ -218,10 +210,7 @@ public class EnrollmentService {
     }
 
     private void cancel(Enrollment e, Activity activity, Enrollment.CancelReason reason, boolean promote) {
-        boolean freedPlace = e.status == Enrollment.Status.CONFIRMED;
-        e.status = Enrollment.Status.CANCELLED;
-        e.cancelReason = reason;
-        e.cancelledAt = OffsetDateTime.now(ZoneOffset.UTC);
+        boolean freedPlace = e.cancel(reason, OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         outbox.publish(ActivityEvents.ENROLLMENT_CANCELLED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
         if (freedPlace && promote) {
@@ -237,7 +226,6 @@ public class EnrollmentService {
         }
         Enrollment next = head.get(0);
         confirm(next, activity);
-        next.promotedAt = next.confirmedAt;
         em.flush();
         outbox.publish(ActivityEvents.ENROLLMENT_PROMOTED, next.id, EnrollmentApi.EnrollmentEvent.of(next));
     }
@@ -245,9 +233,7 @@ public class EnrollmentService {
     private void confirm(Enrollment e, Activity activity) {
         // the code first: its uniqueness query flushes, and a CONFIRMED row without a code breaks a check
         String code = uniqueCode(activity.id);
-        e.status = Enrollment.Status.CONFIRMED;
-        e.confirmedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        e.checkInCode = code;
+        e.confirm(code, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /** Called under the activity's row lock, so the check cannot race with another enrollment's code. */
