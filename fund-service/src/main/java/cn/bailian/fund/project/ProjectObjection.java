@@ -1,5 +1,6 @@
 package cn.bailian.fund.project;
 
+import cn.bailian.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -31,4 +32,15 @@ public class ProjectObjection extends PanacheEntityBase {
     public String decisionNote;
     @Version
     public long version;
+
+    /** Staff decide a pending objection once: upheld (the project in notice is rejected) or dismissed. */
+    public void decide(boolean upheld, String by, Instant at, String note) {
+        if (status != Status.PENDING) {
+            throw ProblemException.conflict("OBJECTION_DECIDED", status);
+        }
+        status = upheld ? Status.UPHELD : Status.DISMISSED;
+        decidedBy = by;
+        decidedAt = at;
+        decisionNote = note;
+    }
 }

@@ -180,14 +180,8 @@ public class ProjectService {
         if (objection == null || !objection.projectId.equals(projectId)) {
             throw ProblemException.notFound("OBJECTION_NOT_FOUND", objectionId);
         }
-        if (objection.status != ProjectObjection.Status.PENDING) {
-            throw ProblemException.conflict("OBJECTION_DECIDED", objection.status);
-        }
-        objection.status = request.decision() == ProjectApi.ObjectionVerdict.UPHOLD
-                ? ProjectObjection.Status.UPHELD : ProjectObjection.Status.DISMISSED;
-        objection.decidedBy = caller.subject();
-        objection.decidedAt = Money.timestamp();
-        objection.decisionNote = request.note().strip();
+        objection.decide(request.decision() == ProjectApi.ObjectionVerdict.UPHOLD, caller.subject(), Money.timestamp(),
+                request.note().strip());
         if (objection.status == ProjectObjection.Status.UPHELD) {
             project.objectionUpheld();
         }

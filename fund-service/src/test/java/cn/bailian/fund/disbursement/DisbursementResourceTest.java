@@ -183,6 +183,12 @@ class DisbursementResourceTest {
                 .body("valid", equalTo(true)).body("balanceMatches", equalTo(true)).body("firstBrokenEntry", nullValue());
     }
 
+    /** A project of 800 yuan, approved, in a fund holding 1,000 yuan. */
+    UUID approvedWithMoney(UUID community, UUID fund) {
+        Fixtures.donateOk(community, fund, 100_000);
+        return Fixtures.approved(notices, community, fund, 80_000, null);
+    }
+
     static Map<String, Object> paymentTo(Map<String, Object> payee) {
         Map<String, Object> body = new java.util.HashMap<>(payee);
         body.putAll(Map.of("amountFen", 1_000, "purpose", "课程讲师费", "invoiceReference", "INV-" + UUID.randomUUID()));
@@ -193,8 +199,7 @@ class DisbursementResourceTest {
     void anOrganisationPayeeIsNamedByItsIdAndPaidUnderItsRegisteredName() throws Exception {
         UUID community = UUID.randomUUID();
         UUID fund = Fixtures.communityFund(community);
-        Fixtures.donateOk(community, fund, 100_000);
-        UUID project = Fixtures.approved(notices, community, fund, 80_000, null);
+        UUID project = approvedWithMoney(community, fund);
         UUID organization = UUID.randomUUID();
         Fixtures.organizationRegistered(organization, community, "成都白莲社会工作服务中心");
         // the kind may be left out when the organisation is named
@@ -209,8 +214,7 @@ class DisbursementResourceTest {
     void anUnknownOrForeignOrganisationIsNoPayeeAndNothingIsPaid() throws Exception {
         UUID community = UUID.randomUUID();
         UUID fund = Fixtures.communityFund(community);
-        Fixtures.donateOk(community, fund, 100_000);
-        UUID project = Fixtures.approved(notices, community, fund, 80_000, null);
+        UUID project = approvedWithMoney(community, fund);
         UUID elsewhere = UUID.randomUUID();
         Fixtures.organizationRegistered(elsewhere, UUID.randomUUID(), "别的社区的协会");
         for (UUID organization : List.of(UUID.randomUUID(), elsewhere)) {
@@ -230,8 +234,7 @@ class DisbursementResourceTest {
     void freeTextOnlyForAnIndividualOrOutsidePayee() throws Exception {
         UUID community = UUID.randomUUID();
         UUID fund = Fixtures.communityFund(community);
-        Fixtures.donateOk(community, fund, 100_000);
-        UUID project = Fixtures.approved(notices, community, fund, 80_000, null);
+        UUID project = approvedWithMoney(community, fund);
         UUID organization = UUID.randomUUID();
         Fixtures.organizationRegistered(organization, community, "白莲志愿者协会");
         String staff = Fixtures.staff(community);
