@@ -4,15 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
-/** activity-service's own settings (prefix {@code activity}). */
+/** activity-service's own settings (prefix {@code activity}); the community's zone is the kit's {@code bailian.zone}. */
 @ConfigMapping(prefix = "activity")
 public interface ActivityConfig {
-
-    /** The community's local time zone: opening hours, ages and session dates are reckoned in it. */
-    @WithDefault("Asia/Shanghai")
-    ZoneId zone();
 
     /** A venue booking not checked in this long after its start is released. */
     @WithDefault("15m")

@@ -83,7 +83,7 @@ class DatabaseLocksTest {
         notices.approveEndedNotices(java.time.Instant.now());
         List<ExtractableResponse<Response>> responses = parallel(16, i -> given().auth().oauth2(Fixtures.staff(community))
                 .contentType(ContentType.JSON)
-                .body(Map.of("amountFen", 1_000, "payee", "白莲社工站", "purpose", "课程", "invoiceReference", "INV-" + i))
+                .body(Map.of("amountFen", 1_000, "payeeKind", "OUTSIDE", "payee", "白莲社工站", "purpose", "课程", "invoiceReference", "INV-" + i))
                 .post("/api/v1/projects/" + project + "/disbursements").then().extract());
         assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(10);
         assertThat(responses).filteredOn(r -> r.statusCode() == 409)

@@ -92,6 +92,13 @@ public final class Fixtures {
         EventFeed.publishAndWait(RESIDENT_TOPIC, type, "/bailian/resident-service", subject, cn.bailian.kit.event.EventJson.write(data));
     }
 
+    public static void organizationRegistered(UUID organizationId, UUID communityId, String name) {
+        publishResidentEvent("cn.bailian.resident.organization.registered.v1", organizationId, Map.of(
+                "organizationId", organizationId, "communityId", communityId, "name", name, "kind", "SOCIAL_WORK"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                queryLong("select count(*) from known_organization where organization_id = ?", organizationId) == 1);
+    }
+
     public static void residentRegistered(UUID residentId, UUID communityId, String displayName, String status) {
         publishResidentEvent("cn.bailian.resident.registered.v1", residentId, Map.of(
                 "residentId", residentId, "communityId", communityId, "householdId", UUID.randomUUID(),

@@ -127,7 +127,7 @@ class CrossServiceFlowsIT {
         // the system tests run fund-service with a two-second notice period (see Platform)
         await().atMost(EVENTUALLY).untilAsserted(() -> as(place.staffToken(), "fund-service").get("/api/v1/projects/" + project)
                 .then().statusCode(200).body("status", equalTo("APPROVED")));
-        as(place.staffToken(), "fund-service").body(Map.of("amountFen", 200_000, "payee", "成都某某社会工作服务中心",
+        as(place.staffToken(), "fund-service").body(Map.of("amountFen", 200_000, "payeeKind", "OUTSIDE", "payee", "成都某某社会工作服务中心",
                         "purpose", "第一期课程材料费", "invoiceReference", "INV-" + project))
                 .post("/api/v1/projects/" + project + "/disbursements").then().statusCode(201);
 

@@ -1,5 +1,6 @@
 package cn.bailian.activity.activity;
 
+import cn.bailian.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,4 +54,39 @@ public class Activity extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Version
     public long version;
+
+    // DRAFT → PUBLISHED, either → CANCELLED; each transition checks the state it starts from.
+
+    /** A draft with at least one session goes public: residents may enrol from then on. */
+    public void publish(OffsetDateTime now) {
+        if (status != Status.DRAFT) {
+            throw ProblemException.conflict("ACTIVITY_NOT_DRAFT", status.name());
+        }
+        if (firstSessionStartsAt == null) {
+            throw ProblemException.unprocessable("ACTIVITY_HAS_NO_SESSIONS");
+        }
+        status = Status.PUBLISHED;
+        publishedAt = now;
+    }
+
+    /** A draft or published activity is cancelled (its enrollments and sessions follow, see ActivityCancelled). */
+    public void cancel(OffsetDateTime now) {
+        requireNotCancelled();
+        status = Status.CANCELLED;
+        cancelledAt = now;
+    }
+
+    public void requireNotCancelled() {
+        if (status == Status.CANCELLED) {
+            throw ProblemException.conflict("ACTIVITY_CANCELLED", id);
+        }
+    }
+
+    /** Enrollment is open while the activity is published, from enrollmentOpensAt until (not including) it closes. */
+    public void requireOpenForEnrollment(OffsetDateTime now) {
+        requireNotCancelled();
+        if (status != Status.PUBLISHED || now.isBefore(enrollmentOpensAt) || !now.isBefore(enrollmentClosesAt)) {
+            throw ProblemException.unprocessable("ENROLLMENT_CLOSED", enrollmentOpensAt, enrollmentClosesAt);
+        }
+    }
 }

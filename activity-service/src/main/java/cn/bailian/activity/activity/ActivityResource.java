@@ -2,9 +2,6 @@ package cn.bailian.activity.activity;
 
 import cn.bailian.kit.http.QueryParams;
 import cn.bailian.kit.cache.PublicCached;
-import cn.bailian.activity.enrollment.Enrollment;
-import cn.bailian.activity.enrollment.EnrollmentApi;
-import cn.bailian.activity.enrollment.EnrollmentService;
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
@@ -43,8 +40,6 @@ public class ActivityResource {
 
     @Inject
     ActivityService activities;
-    @Inject
-    EnrollmentService enrollments;
     @Inject
     Idempotency idempotency;
 
@@ -162,40 +157,5 @@ public class ActivityResource {
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     public List<ActivityApi.SessionView> sessions(@PathParam("id") UUID id) {
         return activities.sessions(id);
-    }
-
-    @POST
-    @Path("/{id}/enrollments")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "enrol", summary = "Enrol a participant: CONFIRMED while places are left, else WAITLISTED",
-            description = "The participant themselves, their guardian (guardianId = the caller) or staff of the community may enrol. "
-                    + "A minor, and every participant of a parent-child activity, needs a linked guardian.")
-    @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)",
-            content = @Content(schema = @Schema(implementation = EnrollmentApi.EnrollmentView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Neither participant, guardian nor staff of the community")
-    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
-    @APIResponse(responseCode = "409", description = "ALREADY_ENROLLED, ACTIVITY_CANCELLED")
-    @APIResponse(responseCode = "422", description = "AGE_OUT_OF_RANGE, GUARDIAN_REQUIRED, ENROLLMENT_CLOSED, RESIDENT_NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED")
-    public Response enrol(@PathParam("id") UUID id, @Valid @NotNull EnrollmentApi.Enrol request,
-                          @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /activities/" + id + "/enrollments", request, () -> {
-            EnrollmentApi.EnrollmentView e = enrollments.enrol(id, request);
-            return Response.created(URI.create("/api/v1/enrollments/" + e.id())).entity(e).build();
-        });
-    }
-
-    @GET
-    @Path("/{id}/enrollments")
-    @Operation(operationId = "listActivityEnrollments", summary = "An activity's enrollments (staff of the community, or the provider)",
-            description = "活动的报名名单，按状态排列，候补按顺序；仅限社区工作人员或提供方。/ An activity's enrollments by status, the waitlist in its order; for staff of the community or the provider.")
-    @APIResponse(responseCode = "200", description = "One page, by status, the waitlist in its order")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Neither staff nor the provider")
-    @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
-    public Page<EnrollmentApi.EnrollmentView> enrollments(@PathParam("id") UUID id,
-                                                          @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
-                                                          @BeanParam PageRequest page) {
-        return enrollments.ofActivity(id, QueryParams.enumOf(Enrollment.Status.class, "status", status), page);
     }
 }

@@ -1,10 +1,8 @@
 package cn.bailian.activity.activity;
 
-import cn.bailian.activity.ActivityConfig;
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.booking.BookingService;
 import cn.bailian.activity.booking.VenueBooking;
-import cn.bailian.activity.common.Access;
-import cn.bailian.activity.enrollment.EnrollmentService;
 import cn.bailian.activity.resident.Organization;
 import cn.bailian.activity.venue.Venue;
 import cn.bailian.activity.venue.VenueService;
@@ -13,6 +11,9 @@ import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.time.CommunityClock;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +32,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActivityService {
 
-    public static final String PUBLISHED = "cn.bailian.activity.published.v1";
-
     @Inject
-    Access access;
+    Caller caller;
     @Inject
     Outbox outbox;
     @Inject
@@ -41,9 +41,9 @@ public class ActivityService {
     @Inject
     BookingService bookings;
     @Inject
-    EnrollmentService enrollments;
+    Event<ActivityCancelled> cancelled;
     @Inject
-    ActivityConfig config;
+    CommunityClock clock;
 
     /** Filters of the public list; all optional. */
     public record Filter(UUID communityId, Activity.Category category, Integer age, LocalDate from, LocalDate to) {
@@ -51,7 +51,7 @@ public class ActivityService {
 
     @Transactional
     public ActivityApi.ActivityView create(ActivityApi.CreateActivity r) {
-        access.caller().requireStaffOf(r.communityId());
+        caller.requireStaffOf(r.communityId());
         long fee = r.feeFen() == null ? 0 : r.feeFen();
         if ((r.model() == Activity.Model.PUBLIC_WELFARE) != (fee == 0)) {
             throw ProblemException.unprocessable("FEE_INCONSISTENT", r.model().name(), fee);
@@ -84,7 +84,7 @@ public class ActivityService {
         a.enrollmentOpensAt = r.enrollmentOpensAt();
         a.enrollmentClosesAt = r.enrollmentClosesAt();
         a.status = Activity.Status.DRAFT;
-        a.createdAt = OffsetDateTime.now();
+        a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         a.persistAndFlush();
         return view(a);
     }
@@ -101,16 +101,9 @@ public class ActivityService {
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, a.version);
         }
-        if (a.status != Activity.Status.DRAFT) {
-            throw ProblemException.conflict("ACTIVITY_NOT_DRAFT", a.status.name());
-        }
-        if (a.firstSessionStartsAt == null) {
-            throw ProblemException.unprocessable("ACTIVITY_HAS_NO_SESSIONS");
-        }
-        a.status = Activity.Status.PUBLISHED;
-        a.publishedAt = OffsetDateTime.now();
+        a.publish(OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
-        outbox.publish(PUBLISHED, a.id, new ActivityApi.ActivityPublished(a.id, a.communityId, a.title,
+        outbox.publish(ActivityEvents.ACTIVITY_PUBLISHED, a.id, new ActivityApi.ActivityPublished(a.id, a.communityId, a.title,
                 a.category.name(), a.model.name(), a.feeFen, a.providerOrganizationId, a.minAge, a.maxAge,
                 a.parentChild, a.capacity, a.firstSessionStartsAt));
         return view(a);
@@ -124,17 +117,15 @@ public class ActivityService {
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, a.version);
         }
-        if (a.status == Activity.Status.CANCELLED) {
-            throw ProblemException.conflict("ACTIVITY_CANCELLED", a.id);
-        }
-        enrollments.cancelAllOf(a);
+        a.requireNotCancelled();
+        // the enrollment feature cancels the activity's enrollments, in this transaction (EnrollmentService)
+        cancelled.fire(new ActivityCancelled(a));
         for (ActivitySession s : ActivitySession.<ActivitySession>list("activityId = ?1 and status = ?2", a.id,
                 ActivitySession.Status.SCHEDULED)) {
             s.status = ActivitySession.Status.CANCELLED;
             bookings.cancelForSession(s.bookingId);
         }
-        a.status = Activity.Status.CANCELLED;
-        a.cancelledAt = OffsetDateTime.now();
+        a.cancel(OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         em.refresh(a);
         return view(a);
@@ -144,9 +135,7 @@ public class ActivityService {
     public ActivityApi.SessionView addSession(UUID activityId, ActivityApi.CreateSession r) {
         Activity a = requireManaged(activityId);
         em.refresh(a, LockModeType.PESSIMISTIC_WRITE);
-        if (a.status == Activity.Status.CANCELLED) {
-            throw ProblemException.conflict("ACTIVITY_CANCELLED", a.id);
-        }
+        a.requireNotCancelled();
         Venue venue = Venue.findById(r.venueId());
         if (venue == null || !venue.communityId.equals(a.communityId)) {
             throw ProblemException.unprocessable("VENUE_NOT_FOUND", r.venueId());
@@ -161,14 +150,14 @@ public class ActivityService {
         s.startsAt = r.startsAt();
         s.endsAt = r.endsAt();
         s.status = ActivitySession.Status.SCHEDULED;
-        s.createdAt = OffsetDateTime.now();
+        s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         s.persistAndFlush();
         em.createNativeQuery("""
                         update activity set
-                            first_session_starts_at = (select min(starts_at) from activity_session where activity_id = ?1 and status = 'SCHEDULED'),
-                            last_session_starts_at = (select max(starts_at) from activity_session where activity_id = ?1 and status = 'SCHEDULED')
+                            first_session_starts_at = (select min(starts_at) from activity_session where activity_id = ?1 and status = ?2),
+                            last_session_starts_at = (select max(starts_at) from activity_session where activity_id = ?1 and status = ?2)
                         where id = ?1""")
-                .setParameter(1, a.id).executeUpdate();
+                .setParameter(1, a.id).setParameter(2, ActivitySession.Status.SCHEDULED.name()).executeUpdate();
         return ActivityApi.SessionView.of(s);
     }
 
@@ -198,11 +187,11 @@ public class ActivityService {
         }
         if (f.from() != null) {
             where.append(" and a.lastSessionStartsAt >= :from");
-            params.put("from", f.from().atStartOfDay(config.zone()).toOffsetDateTime());
+            params.put("from", clock.offsetOf(clock.startOf(f.from())));
         }
         if (f.to() != null) {
             where.append(" and a.firstSessionStartsAt < :to");
-            params.put("to", f.to().plusDays(1).atStartOfDay(config.zone()).toOffsetDateTime());
+            params.put("to", clock.offsetOf(clock.startOf(f.to().plusDays(1))));
         }
         TypedQuery<Activity> query = em.createQuery("select a from Activity a where " + where
                 + " order by a.firstSessionStartsAt nulls last, a.title, a.id", Activity.class);
@@ -224,7 +213,7 @@ public class ActivityService {
     public Activity requireVisible(UUID id) {
         Activity a = Activity.findById(id);
         if (a == null || (a.status == Activity.Status.DRAFT
-                && !access.caller().isStaffOf(a.communityId) && !access.isOrganization(a.providerOrganizationId))) {
+                && !caller.isStaffOf(a.communityId) && !caller.isOrganization(a.providerOrganizationId))) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", id);
         }
         return a;
@@ -232,12 +221,12 @@ public class ActivityService {
 
     /** The activity, for its community's staff to change. */
     private Activity requireManaged(UUID id) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         Activity a = Activity.findById(id);
         if (a == null) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", id);
         }
-        access.caller().requireStaffOf(a.communityId);
+        caller.requireStaffOf(a.communityId);
         return a;
     }
 

@@ -1,14 +1,15 @@
 package cn.bailian.activity.attendance;
 
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.activity.Activity;
 import cn.bailian.activity.activity.ActivitySession;
-import cn.bailian.activity.common.Access;
 import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.enrollment.Enrollment;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,16 +17,16 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 
 @ApplicationScoped
 public class AttendanceService {
 
-    public static final String RECORDED = "cn.bailian.activity.attendance.recorded.v1";
 
     @Inject
-    Access access;
+    Caller caller;
     @Inject
     Outbox outbox;
 
@@ -37,7 +38,7 @@ public class AttendanceService {
         }
         ActivitySession session = requireSession(sessionId);
         Activity activity = Activity.findById(session.activityId);
-        access.requireStaffOrProvider(activity.communityId, activity.providerOrganizationId);
+        caller.requireStaffOrOrganization(activity.communityId, activity.providerOrganizationId);
         if (session.status != ActivitySession.Status.SCHEDULED) {
             throw ProblemException.conflict("SESSION_CANCELLED", sessionId);
         }
@@ -71,8 +72,8 @@ public class AttendanceService {
         a.communityId = activity.communityId;
         a.residentId = enrollment.participantId;
         a.method = method;
-        a.recordedBy = access.caller().subject();
-        a.checkedInAt = OffsetDateTime.now();
+        a.recordedBy = caller.subject();
+        a.checkedInAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             a.persistAndFlush();
         } catch (PersistenceException e) {
@@ -82,7 +83,7 @@ public class AttendanceService {
             }
             throw e;
         }
-        outbox.publish(RECORDED, a.id, new AttendanceApi.AttendanceRecorded(a.id, sessionId, activity.id, enrollment.id,
+        outbox.publish(ActivityEvents.ATTENDANCE_RECORDED, a.id, new AttendanceApi.AttendanceRecorded(a.id, sessionId, activity.id, enrollment.id,
                 enrollment.participantId, enrollment.guardianId, activity.communityId, a.checkedInAt));
         return AttendanceApi.AttendanceView.of(a);
     }
@@ -91,7 +92,7 @@ public class AttendanceService {
     public Page<AttendanceApi.AttendanceView> attendance(UUID sessionId, PageRequest page) {
         ActivitySession session = requireSession(sessionId);
         Activity activity = Activity.findById(session.activityId);
-        access.requireStaffOrProvider(activity.communityId, activity.providerOrganizationId);
+        caller.requireStaffOrOrganization(activity.communityId, activity.providerOrganizationId);
         var query = Attendance.<Attendance>find("sessionId = ?1", Sort.by("checkedInAt").and("id"), sessionId);
         return page.page(query.page(page.page(), page.size()).list().stream().map(AttendanceApi.AttendanceView::of).toList(),
                 query.count());

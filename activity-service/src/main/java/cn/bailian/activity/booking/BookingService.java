@@ -1,7 +1,8 @@
 package cn.bailian.activity.booking;
 
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.ActivityConfig;
-import cn.bailian.activity.common.Access;
+import cn.bailian.activity.resident.ResidentMovedOut;
 import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.resident.Organization;
 import cn.bailian.activity.resident.Resident;
@@ -10,8 +11,11 @@ import cn.bailian.activity.venue.Venue;
 import cn.bailian.activity.venue.VenueService;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.time.CommunityClock;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -20,6 +24,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -27,15 +32,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class BookingService {
 
-    public static final String VENUE_BOOKED = "cn.bailian.activity.venue.booked.v1";
     private static final Logger LOG = Logger.getLogger(BookingService.class);
 
     @Inject
-    Access access;
+    Caller caller;
     @Inject
     Outbox outbox;
     @Inject
     ActivityConfig config;
+    @Inject
+    CommunityClock clock;
     @Inject
     EntityManager em;
 
@@ -47,8 +53,8 @@ public class BookingService {
         Venue venue = VenueService.require(venueId);
         VenueBooking booking = new VenueBooking();
         if (request.residentId() != null) {
-            access.caller().requireAuthenticated();
-            if (!access.caller().isResident(request.residentId()) && !access.caller().isStaffOf(venue.communityId)) {
+            caller.requireAuthenticated();
+            if (!caller.isResident(request.residentId()) && !caller.isStaffOf(venue.communityId)) {
                 throw ProblemException.forbidden();
             }
             Resident resident = Resident.findById(request.residentId());
@@ -58,8 +64,8 @@ public class BookingService {
             booking.holderKind = VenueBooking.HolderKind.RESIDENT;
             booking.residentId = request.residentId();
         } else {
-            access.caller().requireAuthenticated();
-            if (!access.caller().isStaffOf(venue.communityId) && !access.isOrganization(request.organizationId())) {
+            caller.requireAuthenticated();
+            if (!caller.isStaffOf(venue.communityId) && !caller.isOrganization(request.organizationId())) {
                 throw ProblemException.forbidden();
             }
             Organization organization = Organization.findById(request.organizationId());
@@ -101,7 +107,7 @@ public class BookingService {
         if (!startsAt.toInstant().isAfter(Instant.now())) {
             throw ProblemException.unprocessable("BOOKING_IN_PAST", startsAt);
         }
-        if (!OpeningHours.covers(venue.openingHours, startsAt.toInstant(), endsAt.toInstant(), config.zone())) {
+        if (!OpeningHours.covers(venue.openingHours, startsAt.toInstant(), endsAt.toInstant(), clock)) {
             throw ProblemException.unprocessable("OUTSIDE_OPENING_HOURS", venue.name);
         }
         booking.id = UUID.randomUUID();
@@ -110,7 +116,7 @@ public class BookingService {
         booking.startsAt = startsAt;
         booking.endsAt = endsAt;
         booking.status = VenueBooking.Status.BOOKED;
-        booking.createdAt = OffsetDateTime.now();
+        booking.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             booking.persistAndFlush();
         } catch (PersistenceException e) {
@@ -119,15 +125,29 @@ public class BookingService {
             }
             throw e;
         }
-        outbox.publish(VENUE_BOOKED, booking.id, new BookingApi.VenueBooked(booking.id, venue.id, venue.communityId,
+        outbox.publish(ActivityEvents.VENUE_BOOKED, booking.id, new BookingApi.VenueBooked(booking.id, venue.id, venue.communityId,
                 booking.holderKind.name(), booking.residentId, booking.organizationId, booking.activityId, sessionId,
                 startsAt, endsAt));
     }
 
-    /** The live bookings of a venue overlapping {@code [from, to)}, in time order, without their holders. */
+    /**
+     * The live bookings of a venue on the community's days {@code first} to {@code last} (both inclusive, at most 31
+     * days; default the next 7 days from today), in time order, without their holders.
+     */
     @Transactional
-    public cn.bailian.kit.paging.Page<BookingApi.Slot> taken(UUID venueId, OffsetDateTime from, OffsetDateTime to,
+    public cn.bailian.kit.paging.Page<BookingApi.Slot> taken(UUID venueId, LocalDate first, LocalDate last,
                                                             cn.bailian.kit.paging.PageRequest page) {
+        if (first == null) {
+            first = clock.today();
+        }
+        if (last == null) {
+            last = first.plusDays(6);
+        }
+        if (last.isBefore(first) || last.isAfter(first.plusDays(30))) {
+            throw ProblemException.invalidField("to", "Range", "must be from `from` to 30 days after it");
+        }
+        OffsetDateTime from = clock.offsetOf(clock.startOf(first));
+        OffsetDateTime to = clock.offsetOf(clock.startOf(last.plusDays(1)));
         VenueService.require(venueId);
         var query = VenueBooking.<VenueBooking>find(
                 "venueId = ?1 and status in ?2 and startsAt < ?3 and endsAt > ?4",
@@ -148,9 +168,7 @@ public class BookingService {
     public BookingApi.BookingView cancel(UUID id) {
         VenueBooking booking = require(id, LockModeType.PESSIMISTIC_WRITE);
         requireHolderOrStaff(booking);
-        requireOwnBooking(booking);
-        booking.status = VenueBooking.Status.CANCELLED;
-        booking.closedAt = OffsetDateTime.now();
+        booking.cancel(OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
         return BookingApi.BookingView.of(booking);
     }
@@ -159,15 +177,8 @@ public class BookingService {
     public BookingApi.BookingView checkIn(UUID id) {
         VenueBooking booking = require(id, LockModeType.PESSIMISTIC_WRITE);
         requireHolderOrStaff(booking);
-        requireOwnBooking(booking);
-        Instant now = Instant.now();
-        Instant opens = booking.startsAt.toInstant().minus(config.checkInOpensBefore());
-        Instant closes = booking.startsAt.toInstant().plus(config.noShowGrace());
-        if (now.isBefore(opens) || !now.isBefore(closes)) {
-            throw ProblemException.unprocessable("CHECK_IN_NOT_OPEN", opens.atOffset(ZoneOffset.UTC), closes.atOffset(ZoneOffset.UTC));
-        }
-        booking.status = VenueBooking.Status.CHECKED_IN;
-        booking.checkedInAt = OffsetDateTime.now();
+        booking.checkIn(OffsetDateTime.now(ZoneOffset.UTC), booking.startsAt.toInstant().minus(config.checkInOpensBefore()),
+                booking.startsAt.toInstant().plus(config.noShowGrace()));
         em.flush();
         return BookingApi.BookingView.of(booking);
     }
@@ -182,10 +193,12 @@ public class BookingService {
     @Transactional
     public int releaseNoShows(Instant now) {
         return em.createNativeQuery("""
-                        update venue_booking set status = 'RELEASED', closed_at = ?1, version = version + 1
-                        where status = 'BOOKED' and holder_kind <> 'ACTIVITY' and starts_at <= ?2""")
+                        update venue_booking set status = ?3, closed_at = ?1, version = version + 1
+                        where status = ?4 and holder_kind <> ?5 and starts_at <= ?2""")
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, now.minus(config.noShowGrace()).atOffset(ZoneOffset.UTC))
+                .setParameter(3, VenueBooking.Status.RELEASED.name()).setParameter(4, VenueBooking.Status.BOOKED.name())
+                .setParameter(5, VenueBooking.HolderKind.ACTIVITY.name())
                 .executeUpdate();
     }
 
@@ -200,11 +213,12 @@ public class BookingService {
 
     /** A resident who moved out no longer holds their future bookings. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelFutureForMoveOut(UUID residentId) {
+    void cancelFutureForMoveOut(@Observes ResidentMovedOut movedOut) {
         em.createNativeQuery("""
-                        update venue_booking set status = 'CANCELLED', closed_at = now(), version = version + 1
-                        where resident_id = ?1 and status = 'BOOKED' and starts_at > now()""")
-                .setParameter(1, residentId)
+                        update venue_booking set status = ?2, closed_at = now(), version = version + 1
+                        where resident_id = ?1 and status = ?3 and starts_at > now()""")
+                .setParameter(1, movedOut.residentId()).setParameter(2, VenueBooking.Status.CANCELLED.name())
+                .setParameter(3, VenueBooking.Status.BOOKED.name())
                 .executeUpdate();
     }
 
@@ -212,9 +226,8 @@ public class BookingService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelForSession(UUID bookingId) {
         VenueBooking booking = VenueBooking.findById(bookingId, LockModeType.PESSIMISTIC_WRITE);
-        if (booking != null && (booking.status == VenueBooking.Status.BOOKED || booking.status == VenueBooking.Status.CHECKED_IN)) {
-            booking.status = VenueBooking.Status.CANCELLED;
-            booking.closedAt = OffsetDateTime.now();
+        if (booking != null) {
+            booking.freeForCancelledSession(OffsetDateTime.now(ZoneOffset.UTC));
         }
     }
 
@@ -227,21 +240,12 @@ public class BookingService {
     }
 
     private void requireHolderOrStaff(VenueBooking booking) {
-        access.caller().requireAuthenticated();
-        boolean holder = (booking.residentId != null && access.caller().isResident(booking.residentId))
-                || (booking.organizationId != null && access.isOrganization(booking.organizationId));
-        if (!holder && !access.caller().isStaffOf(booking.communityId)) {
+        caller.requireAuthenticated();
+        boolean holder = (booking.residentId != null && caller.isResident(booking.residentId))
+                || (booking.organizationId != null && caller.isOrganization(booking.organizationId));
+        if (!holder && !caller.isStaffOf(booking.communityId)) {
             throw ProblemException.forbidden();
         }
     }
 
-    /** Cancel and check-in act on a resident's or organisation's live booking, not on a session's. */
-    private static void requireOwnBooking(VenueBooking booking) {
-        if (booking.holderKind == VenueBooking.HolderKind.ACTIVITY) {
-            throw ProblemException.conflict("BOOKING_HELD_BY_SESSION", booking.id);
-        }
-        if (booking.status != VenueBooking.Status.BOOKED) {
-            throw ProblemException.conflict("BOOKING_NOT_ACTIVE", booking.id, booking.status.name());
-        }
-    }
 }

@@ -1,17 +1,21 @@
 package cn.bailian.activity.enrollment;
 
-import cn.bailian.activity.ActivityConfig;
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.activity.Activity;
-import cn.bailian.activity.common.Access;
+import cn.bailian.activity.activity.ActivityCancelled;
 import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.resident.GuardianLink;
 import cn.bailian.activity.resident.Resident;
+import cn.bailian.activity.resident.ResidentMovedOut;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.time.CommunityClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -21,6 +25,7 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -28,10 +33,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class EnrollmentService {
 
-    public static final String CONFIRMED = "cn.bailian.activity.enrollment.confirmed.v1";
-    public static final String WAITLISTED = "cn.bailian.activity.enrollment.waitlisted.v1";
-    public static final String CANCELLED = "cn.bailian.activity.enrollment.cancelled.v1";
-    public static final String PROMOTED = "cn.bailian.activity.enrollment.promoted.v1";
     public static final int ADULT_AGE = 18;
 
     // no 0/O, 1/I/L: the code is read aloud and typed at the door
@@ -40,13 +41,13 @@ public class EnrollmentService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    Access access;
+    Caller caller;
     @Inject
     Outbox outbox;
     @Inject
     EntityManager em;
     @Inject
-    ActivityConfig config;
+    CommunityClock clock;
 
     /**
      * Enrols a participant: CONFIRMED while places are left, else WAITLISTED at the end of the line. All
@@ -55,15 +56,15 @@ public class EnrollmentService {
      */
     @Transactional
     public EnrollmentApi.EnrollmentView enrol(UUID activityId, EnrollmentApi.Enrol request) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         Activity activity = Activity.findById(activityId);
-        if (activity == null || (activity.status == Activity.Status.DRAFT && !access.caller().isStaffOf(activity.communityId))) {
+        if (activity == null || (activity.status == Activity.Status.DRAFT && !caller.isStaffOf(activity.communityId))) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", activityId);
         }
         UUID participantId = request.participantId();
         UUID guardianId = request.guardianId();
-        if (!access.caller().isResident(participantId) && !access.caller().isResident(guardianId)
-                && !access.caller().isStaffOf(activity.communityId)) {
+        if (!caller.isResident(participantId) && !caller.isResident(guardianId)
+                && !caller.isStaffOf(activity.communityId)) {
             throw ProblemException.forbidden();
         }
         Resident participant = Resident.findById(participantId);
@@ -71,8 +72,8 @@ public class EnrollmentService {
             throw ProblemException.unprocessable("RESIDENT_NOT_ELIGIBLE", participantId);
         }
         LocalDate ageDay = activity.firstSessionStartsAt == null
-                ? LocalDate.now(config.zone())
-                : activity.firstSessionStartsAt.atZoneSameInstant(config.zone()).toLocalDate();
+                ? clock.today()
+                : clock.dateOf(activity.firstSessionStartsAt.toInstant());
         OptionalInt age = participant.ageOn(ageDay);
         if (age.isEmpty()) {
             throw ProblemException.unprocessable("RESIDENT_NOT_ELIGIBLE", participantId);
@@ -90,14 +91,8 @@ public class EnrollmentService {
         }
 
         em.refresh(activity, LockModeType.PESSIMISTIC_WRITE);
-        if (activity.status == Activity.Status.CANCELLED) {
-            throw ProblemException.conflict("ACTIVITY_CANCELLED", activityId);
-        }
-        OffsetDateTime now = OffsetDateTime.now();
-        if (activity.status != Activity.Status.PUBLISHED
-                || now.isBefore(activity.enrollmentOpensAt) || !now.isBefore(activity.enrollmentClosesAt)) {
-            throw ProblemException.unprocessable("ENROLLMENT_CLOSED", activity.enrollmentOpensAt, activity.enrollmentClosesAt);
-        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        activity.requireOpenForEnrollment(now);
         if (Enrollment.count("activityId = ?1 and participantId = ?2 and status in ?3", activityId, participantId,
                 List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED)) > 0) {
             throw ProblemException.conflict("ALREADY_ENROLLED", participantId);
@@ -108,13 +103,12 @@ public class EnrollmentService {
         e.communityId = activity.communityId;
         e.participantId = participantId;
         e.guardianId = guardianId;
-        e.enrolledBy = access.caller().subject();
+        e.enrolledBy = caller.subject();
         e.enrolledAt = now;
         if (activity.confirmedCount < activity.capacity) {
             confirm(e, activity);
         } else {
-            e.status = Enrollment.Status.WAITLISTED;
-            e.waitlistPosition = nextWaitlistPosition(activityId);
+            e.waitlist(nextWaitlistPosition(activityId));
         }
         try {
             e.persistAndFlush();
@@ -124,38 +118,35 @@ public class EnrollmentService {
             }
             throw ex;
         }
-        outbox.publish(e.status == Enrollment.Status.CONFIRMED ? CONFIRMED : WAITLISTED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
+        outbox.publish(e.status == Enrollment.Status.CONFIRMED ? ActivityEvents.ENROLLMENT_CONFIRMED : ActivityEvents.ENROLLMENT_WAITLISTED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
         return EnrollmentApi.EnrollmentView.of(e);
     }
 
     /** Cancels an enrollment (also a waitlisted one); a freed place goes to the head of the waitlist. */
     @Transactional
     public EnrollmentApi.EnrollmentView cancel(UUID id) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         Enrollment e = requireReadable(id);
-        boolean own = access.caller().isResident(e.participantId) || access.caller().isResident(e.guardianId);
+        boolean own = caller.isResident(e.participantId) || caller.isResident(e.guardianId);
         Activity activity = Activity.findById(e.activityId, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(e);
-        if (!e.live()) {
-            throw ProblemException.conflict("ENROLLMENT_NOT_ACTIVE", id, e.status.name());
-        }
         cancel(e, activity, own ? Enrollment.CancelReason.PARTICIPANT : Enrollment.CancelReason.STAFF, true);
         return EnrollmentApi.EnrollmentView.of(e);
     }
 
     @Transactional
     public EnrollmentApi.EnrollmentView get(UUID id) {
-        access.caller().requireAuthenticated();
+        caller.requireAuthenticated();
         return EnrollmentApi.EnrollmentView.of(requireReadable(id));
     }
 
     /** A resident's enrollments, as participant or as guardian. */
     @Transactional
     public Page<EnrollmentApi.EnrollmentView> ofResident(UUID residentId, PageRequest page) {
-        access.caller().requireAuthenticated();
-        if (!access.caller().isResident(residentId)) {
+        caller.requireAuthenticated();
+        if (!caller.isResident(residentId)) {
             Resident resident = Resident.findById(residentId);
-            if (!access.caller().isStaffOf(resident == null ? null : resident.communityId)) {
+            if (!caller.isStaffOf(resident == null ? null : resident.communityId)) {
                 throw ProblemException.forbidden();
             }
         }
@@ -172,7 +163,7 @@ public class EnrollmentService {
         if (activity == null) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", activityId);
         }
-        access.requireStaffOrProvider(activity.communityId, activity.providerOrganizationId);
+        caller.requireStaffOrOrganization(activity.communityId, activity.providerOrganizationId);
         String where = status == null ? "activityId = ?1" : "activityId = ?1 and status = ?2";
         Object[] params = status == null ? new Object[]{activityId} : new Object[]{activityId, status};
         var query = Enrollment.<Enrollment>find(where,
@@ -186,14 +177,17 @@ public class EnrollmentService {
      * ahead, or none scheduled yet); each freed place is offered to the waitlist.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelFutureForMoveOut(UUID residentId) {
+    void cancelFutureForMoveOut(@Observes ResidentMovedOut movedOut) {
+        UUID residentId = movedOut.residentId();
         @SuppressWarnings("unchecked")
         List<Object> ids = em.createNativeQuery("""
                         select e.id from enrollment e join activity a on a.id = e.activity_id
-                        where e.participant_id = ?1 and e.status in ('CONFIRMED', 'WAITLISTED') and a.status <> 'CANCELLED'
+                        where e.participant_id = ?1 and e.status in (?2, ?3) and a.status <> ?4
                           and (a.last_session_starts_at is null or a.last_session_starts_at > now())
                         order by a.id""")
-                .setParameter(1, residentId).getResultList();
+                .setParameter(1, residentId).setParameter(2, Enrollment.Status.CONFIRMED.name())
+                .setParameter(3, Enrollment.Status.WAITLISTED.name()).setParameter(4, Activity.Status.CANCELLED.name())
+                .getResultList();
         for (Object id : ids) {
             Enrollment e = Enrollment.findById(id instanceof UUID u ? u : UUID.fromString(id.toString()));
             // same lock order as every other path: the activity row first, then its enrollments
@@ -205,9 +199,10 @@ public class EnrollmentService {
         }
     }
 
-    /** Every live enrollment of an activity being cancelled; the caller holds the activity's row lock. */
+    /** Every live enrollment of an activity being cancelled; the canceller holds the activity's row lock. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void cancelAllOf(Activity activity) {
+    void cancelAllOf(@Observes ActivityCancelled cancelled) {
+        Activity activity = cancelled.activity();
         for (Enrollment e : Enrollment.<Enrollment>list("activityId = ?1 and status in ?2 order by enrolledAt, id",
                 activity.id, List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED))) {
             cancel(e, activity, Enrollment.CancelReason.ACTIVITY_CANCELLED, false);
@@ -215,12 +210,9 @@ public class EnrollmentService {
     }
 
     private void cancel(Enrollment e, Activity activity, Enrollment.CancelReason reason, boolean promote) {
-        boolean freedPlace = e.status == Enrollment.Status.CONFIRMED;
-        e.status = Enrollment.Status.CANCELLED;
-        e.cancelReason = reason;
-        e.cancelledAt = OffsetDateTime.now();
+        boolean freedPlace = e.cancel(reason, OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
-        outbox.publish(CANCELLED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
+        outbox.publish(ActivityEvents.ENROLLMENT_CANCELLED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
         if (freedPlace && promote) {
             promoteHead(activity);
         }
@@ -234,17 +226,14 @@ public class EnrollmentService {
         }
         Enrollment next = head.get(0);
         confirm(next, activity);
-        next.promotedAt = next.confirmedAt;
         em.flush();
-        outbox.publish(PROMOTED, next.id, EnrollmentApi.EnrollmentEvent.of(next));
+        outbox.publish(ActivityEvents.ENROLLMENT_PROMOTED, next.id, EnrollmentApi.EnrollmentEvent.of(next));
     }
 
     private void confirm(Enrollment e, Activity activity) {
         // the code first: its uniqueness query flushes, and a CONFIRMED row without a code breaks a check
         String code = uniqueCode(activity.id);
-        e.status = Enrollment.Status.CONFIRMED;
-        e.confirmedAt = OffsetDateTime.now();
-        e.checkInCode = code;
+        e.confirm(code, OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     /** Called under the activity's row lock, so the check cannot race with another enrollment's code. */
@@ -272,10 +261,10 @@ public class EnrollmentService {
         if (e == null) {
             throw ProblemException.notFound("ENROLLMENT_NOT_FOUND", id);
         }
-        if (!access.caller().isResident(e.participantId) && !access.caller().isResident(e.guardianId)
-                && !access.caller().isStaffOf(e.communityId)) {
+        if (!caller.isResident(e.participantId) && !caller.isResident(e.guardianId)
+                && !caller.isStaffOf(e.communityId)) {
             Activity activity = Activity.findById(e.activityId);
-            if (!access.isOrganization(activity.providerOrganizationId)) {
+            if (!caller.isOrganization(activity.providerOrganizationId)) {
                 throw ProblemException.forbidden();
             }
         }

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.UUID;
 
-/** What this service knows of a resident, from resident-service's events. Written only by {@link ResidentEvents}. */
+/** What this service knows of a resident, from resident-service's events. Written only by {@link ResidentEventHandler}. */
 @Entity
 public class Resident extends PanacheEntityBase {
 

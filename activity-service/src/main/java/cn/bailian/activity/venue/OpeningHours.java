@@ -1,13 +1,13 @@
 package cn.bailian.activity.venue;
 
+import cn.bailian.kit.time.CommunityClock;
 import jakarta.persistence.Embeddable;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 
 /** One weekly opening window in local time; {@code closes} 00:00 means midnight at the end of the day. */
@@ -36,18 +36,18 @@ public class OpeningHours {
     }
 
     /**
-     * Whether {@code [start, end)} lies within the windows. A booking across midnight is allowed when both
-     * days' windows reach it (closing at 00:00 and opening at 00:00).
+     * Whether {@code [start, end)} lies within the windows, read on the community's wall clock. A booking across
+     * midnight is allowed when both days' windows reach it (closing at 00:00 and opening at 00:00).
      */
-    public static boolean covers(List<OpeningHours> windows, Instant start, Instant end, ZoneId zone) {
-        ZonedDateTime s = start.atZone(zone);
-        ZonedDateTime e = end.atZone(zone);
+    public static boolean covers(List<OpeningHours> windows, Instant start, Instant end, CommunityClock clock) {
+        LocalDateTime s = clock.localTimeOf(start);
+        LocalDateTime e = clock.localTimeOf(end);
         LocalDate day = s.toLocalDate();
         for (int days = 0; days < 366; days++, day = day.plusDays(1)) {
-            ZonedDateTime dayStart = day.atStartOfDay(zone);
-            ZonedDateTime dayEnd = day.plusDays(1).atStartOfDay(zone);
-            ZonedDateTime from = s.isAfter(dayStart) ? s : dayStart;
-            ZonedDateTime to = e.isBefore(dayEnd) ? e : dayEnd;
+            LocalDateTime dayStart = day.atStartOfDay();
+            LocalDateTime dayEnd = day.plusDays(1).atStartOfDay();
+            LocalDateTime from = s.isAfter(dayStart) ? s : dayStart;
+            LocalDateTime to = e.isBefore(dayEnd) ? e : dayEnd;
             if (!from.isBefore(to)) {
                 return true;
             }

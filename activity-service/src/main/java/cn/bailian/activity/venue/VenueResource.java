@@ -1,15 +1,10 @@
 package cn.bailian.activity.venue;
 
-import cn.bailian.activity.booking.BookingApi;
-import cn.bailian.activity.booking.BookingService;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.activity.ActivityConfig;
 import cn.bailian.kit.http.QueryParams;
-import cn.bailian.kit.problem.ProblemException;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -32,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.UUID;
 
 @Path("/api/v1/venues")
@@ -43,10 +37,6 @@ public class VenueResource {
 
     @Inject
     VenueService venues;
-    @Inject
-    BookingService bookings;
-    @Inject
-    ActivityConfig config;
     @Inject
     Idempotency idempotency;
 
@@ -79,60 +69,14 @@ public class VenueResource {
                 venues.count(communityId));
     }
 
-    @POST
-    @Path("/{id}/bookings")
-    @Operation(operationId = "bookVenue", summary = "Book a venue for a resident or an organisation",
-            description = "The slot must lie in the future and within the venue's opening hours; live bookings of a venue never overlap.")
-    @APIResponse(responseCode = "201", description = "Booked",
-            content = @Content(schema = @Schema(implementation = BookingApi.BookingView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Neither the resident or organisation themselves nor staff of the venue's community")
-    @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
-    @APIResponse(responseCode = "409", description = "BOOKING_OVERLAP: the venue is taken for part of this time")
-    @APIResponse(responseCode = "422", description = "OUTSIDE_OPENING_HOURS, BOOKING_IN_PAST, VENUE_CAPACITY_EXCEEDED, RESIDENT_NOT_ELIGIBLE, ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
-    public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingApi.CreateBooking request,
-                         @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /venues/" + id + "/bookings", request, () -> {
-            BookingApi.BookingView booking = bookings.book(id, request);
-            return Response.created(URI.create("/api/v1/bookings/" + booking.id())).entity(booking).build();
-        });
-    }
-
-    @GET
-    @Path("/{id}/bookings")
-    @SecurityRequirementsSet // public: anonymous, or with a token
-    @Operation(operationId = "listVenueSlots", summary = "The taken slots of a venue between two dates (public, holders not shown)",
-            description = "from and to are dates in the community's local time, both inclusive, at most 31 days apart; default: the next 7 days.")
-    @APIResponse(responseCode = "200", description = "One page of taken slots in time order")
-    @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
-    public Page<BookingApi.Slot> slots(@PathParam("id") UUID id,
-                                       @Parameter(description = "YYYY-MM-DD") @QueryParam("from") String from,
-                                       @Parameter(description = "YYYY-MM-DD") @QueryParam("to") String to,
-                                       @BeanParam PageRequest page) {
-        LocalDate first = QueryParams.date("from", from);
-        LocalDate last = QueryParams.date("to", to);
-        if (first == null) {
-            first = LocalDate.now(config.zone());
-        }
-        if (last == null) {
-            last = first.plusDays(6);
-        }
-        if (last.isBefore(first) || last.isAfter(first.plusDays(30))) {
-            throw ProblemException.invalidField("to", "Range", "must be from `from` to 30 days after it");
-        }
-        return bookings.taken(id, first.atStartOfDay(config.zone()).toOffsetDateTime(),
-                last.plusDays(1).atStartOfDay(config.zone()).toOffsetDateTime(), page);
-    }
-
     @GET
     @Path("/{id}")
-    @Transactional
     @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "getVenue", summary = "One venue (public)",
             description = "单个场地及其开放时间，公开可查。/ One venue with its opening hours; public.")
     @APIResponse(responseCode = "200", description = "The venue")
     @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
     public VenueApi.VenueView get(@PathParam("id") UUID id) {
-        return VenueApi.VenueView.of(VenueService.require(id));
+        return venues.get(id);
     }
 }

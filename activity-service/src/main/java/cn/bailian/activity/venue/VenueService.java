@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,7 +38,7 @@ public class VenueService {
             }
             venue.openingHours.add(hours);
         }
-        venue.createdAt = OffsetDateTime.now();
+        venue.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             venue.persistAndFlush();
         } catch (PersistenceException e) {
@@ -57,6 +58,11 @@ public class VenueService {
     @Transactional
     public long count(UUID communityId) {
         return Venue.count("communityId = ?1", communityId);
+    }
+
+    @Transactional
+    public VenueApi.VenueView get(UUID id) {
+        return VenueApi.VenueView.of(require(id));
     }
 
     /** The venue, or 404 VENUE_NOT_FOUND. */

@@ -1,5 +1,6 @@
 package cn.bailian.activity.activity;
 
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventProbe;
@@ -96,7 +97,7 @@ class ActivityResourceTest {
         try (EventProbe events = EventProbe.on("bailian.activity.events")) {
             given().auth().oauth2(staff(community)).header("If-Match", "\"0\"").when().post("/api/v1/activities/" + activity + "/publish")
                     .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("publishedAt", notNullValue());
-            EventProbe.Received published = events.await(ActivityService.PUBLISHED, r -> r.subject().equals(activity.toString()));
+            EventProbe.Received published = events.await(ActivityEvents.ACTIVITY_PUBLISHED, r -> r.subject().equals(activity.toString()));
             assertThat(published.data().path("communityId").asText()).isEqualTo(community.toString());
             assertThat(published.data().path("category").asText()).isEqualTo("BAKING");
             assertThat(published.data().path("model").asText()).isEqualTo("MARKET");

@@ -1,5 +1,6 @@
 package cn.bailian.activity.attendance;
 
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.Fixtures;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
@@ -56,7 +57,7 @@ class CheckInTest {
             String attendance = checkIn(staff(community), session, "{\"enrollmentId\":\"" + first + "\"}")
                     .statusCode(201).body("method", equalTo("ENROLLMENT")).body("residentId", equalTo(people.get(0).toString()))
                     .extract().path("id");
-            EventProbe.Received recorded = events.await(AttendanceService.RECORDED, r -> r.subject().equals(attendance));
+            EventProbe.Received recorded = events.await(ActivityEvents.ATTENDANCE_RECORDED, r -> r.subject().equals(attendance));
             assertThat(recorded.data().path("sessionId").asText()).isEqualTo(session);
             assertThat(recorded.data().path("activityId").asText()).isEqualTo(activity.toString());
             assertThat(recorded.data().path("enrollmentId").asText()).isEqualTo(first);

@@ -1,5 +1,6 @@
 package cn.bailian.activity.booking;
 
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.Fixtures;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
@@ -64,7 +65,7 @@ class BookingResourceTest {
             String id = book(community, me, venue, at(3, 14), at(3, 16))
                     .statusCode(201).body("status", equalTo("BOOKED")).body("holderKind", equalTo("RESIDENT"))
                     .body("residentId", equalTo(me.toString())).extract().path("id");
-            EventProbe.Received booked = events.await(BookingService.VENUE_BOOKED, r -> r.subject().equals(id));
+            EventProbe.Received booked = events.await(ActivityEvents.VENUE_BOOKED, r -> r.subject().equals(id));
             assertThat(booked.data().path("venueId").asText()).isEqualTo(venue.toString());
             assertThat(booked.data().path("residentId").asText()).isEqualTo(me.toString());
             assertThat(booked.data().path("communityId").asText()).isEqualTo(community.toString());

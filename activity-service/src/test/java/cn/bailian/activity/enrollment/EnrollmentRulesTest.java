@@ -1,5 +1,6 @@
 package cn.bailian.activity.enrollment;
 
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.Fixtures;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
@@ -67,7 +68,7 @@ class EnrollmentRulesTest {
                 .body("checkInCode", matchesPattern("[A-HJKMNP-Z2-9]{8}"))
                 .body("waitlistPosition", nullValue())
                 .extract().path("id");
-        EventProbe.Received event = events.await(EnrollmentService.CONFIRMED, r -> r.subject().equals(id));
+        EventProbe.Received event = events.await(ActivityEvents.ENROLLMENT_CONFIRMED, r -> r.subject().equals(id));
         assertThat(event.key()).isEqualTo(id);
         assertThat(event.data().path("residentId").asText()).isEqualTo(me.toString());
         assertThat(event.data().path("communityId").asText()).isEqualTo(community.toString());
@@ -191,7 +192,7 @@ class EnrollmentRulesTest {
         }
         given().auth().oauth2(DevTokens.resident(people.get(2), community)).when().get("/api/v1/enrollments/" + ids[2])
                 .then().statusCode(200).body("waitlistPosition", equalTo(1)).body("checkInCode", nullValue());
-        events.await(EnrollmentService.WAITLISTED, r -> r.subject().equals(ids[3]));
+        events.await(ActivityEvents.ENROLLMENT_WAITLISTED, r -> r.subject().equals(ids[3]));
 
         // someone else may not cancel it
         given().auth().oauth2(DevTokens.resident(people.get(1), community)).when().post("/api/v1/enrollments/" + ids[0] + "/cancel")
@@ -203,8 +204,8 @@ class EnrollmentRulesTest {
                 .body("checkInCode", notNullValue()).body("promotedAt", notNullValue());
         given().auth().oauth2(DevTokens.resident(people.get(3), community)).when().get("/api/v1/enrollments/" + ids[3])
                 .then().body("status", equalTo("WAITLISTED"));
-        events.await(EnrollmentService.CANCELLED, r -> r.subject().equals(ids[0]));
-        EventProbe.Received promoted = events.await(EnrollmentService.PROMOTED, r -> r.subject().equals(ids[2]));
+        events.await(ActivityEvents.ENROLLMENT_CANCELLED, r -> r.subject().equals(ids[0]));
+        EventProbe.Received promoted = events.await(ActivityEvents.ENROLLMENT_PROMOTED, r -> r.subject().equals(ids[2]));
         assertThat(promoted.data().path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(promoted.data().path("residentId").asText()).isEqualTo(people.get(2).toString());
 

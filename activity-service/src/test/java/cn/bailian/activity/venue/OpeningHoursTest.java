@@ -1,7 +1,9 @@
 package cn.bailian.activity.venue;
 
+import cn.bailian.kit.time.CommunityClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -20,9 +22,13 @@ class OpeningHoursTest {
             new OpeningHours(DayOfWeek.SATURDAY, LocalTime.of(14, 0), LocalTime.MIDNIGHT),
             new OpeningHours(DayOfWeek.SUNDAY, LocalTime.MIDNIGHT, LocalTime.of(2, 0)));
 
+    private static CommunityClock clockIn(ZoneId zone) {
+        return new CommunityClock(Clock.system(zone));
+    }
+
     private static boolean covers(String from, String to) {
         return OpeningHours.covers(WINDOWS, LocalDateTime.parse(from).atZone(SHANGHAI).toInstant(),
-                LocalDateTime.parse(to).atZone(SHANGHAI).toInstant(), SHANGHAI);
+                LocalDateTime.parse(to).atZone(SHANGHAI).toInstant(), clockIn(SHANGHAI));
     }
 
     @Test
@@ -50,8 +56,8 @@ class OpeningHoursTest {
         // 12:30 UTC is 20:30 in Shanghai: open there, in the lunch break by UTC's clock
         java.time.Instant from = java.time.Instant.parse("2026-12-05T12:30:00Z");
         java.time.Instant to = java.time.Instant.parse("2026-12-05T13:00:00Z");
-        assertThat(OpeningHours.covers(WINDOWS, from, to, SHANGHAI)).isTrue();
-        assertThat(OpeningHours.covers(WINDOWS, from, to, ZoneId.of("UTC"))).isFalse();
+        assertThat(OpeningHours.covers(WINDOWS, from, to, clockIn(SHANGHAI))).isTrue();
+        assertThat(OpeningHours.covers(WINDOWS, from, to, clockIn(ZoneId.of("UTC")))).isFalse();
     }
 
     @Test

@@ -1,8 +1,9 @@
 package cn.bailian.fund.disbursement;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
@@ -18,20 +19,21 @@ public class Disbursement extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "project_id")
     public UUID projectId;
-    @Column(name = "fund_id")
     public UUID fundId;
-    @Column(name = "community_id")
     public UUID communityId;
-    @Column(name = "amount_fen")
     public long amountFen;
+    /** Who was paid: an organisation the fund knows, or free text for an individual or an outside payee. */
+    public enum PayeeKind { ORGANIZATION, INDIVIDUAL, OUTSIDE }
+
+    @Enumerated(EnumType.STRING)
+    public PayeeKind payeeKind;
+    /** The organisation paid (ORGANIZATION only). */
+    public UUID payeeOrganizationId;
+    /** The organisation's registered name when paid, or the free text of an individual or outside payee. */
     public String payee;
     public String purpose;
-    @Column(name = "invoice_reference")
     public String invoiceReference;
-    @Column(name = "disbursed_at")
     public Instant disbursedAt;
-    @Column(name = "recorded_by")
     public String recordedBy;
 }

@@ -1,5 +1,6 @@
 package cn.bailian.fund.donation;
 
+import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.FundConfig;
 import cn.bailian.fund.Locks;
 import cn.bailian.fund.Money;
@@ -16,6 +17,7 @@ import cn.bailian.kit.pii.Masking;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.kit.security.Roles;
+import cn.bailian.kit.time.CommunityClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,8 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DonationService {
 
-    public static final String RECEIVED = "cn.bailian.fund.donation.received.v1";
-    public static final String REFUNDED = "cn.bailian.fund.donation.refunded.v1";
     static final String ANONYMOUS_NAME = "匿名";
 
     @Inject
@@ -46,8 +46,10 @@ public class DonationService {
     EntityManager em;
     @Inject
     FundConfig config;
+    @Inject
+    CommunityClock clock;
 
-    public record Booked(DonationViews.DonationView donation, boolean created) {
+    public record Booked(DonationApi.DonationView donation, boolean created) {
     }
 
     /**
@@ -56,7 +58,7 @@ public class DonationService {
      * the lock makes a parallel duplicate wait and then see the first one.
      */
     @Transactional
-    public Booked donate(UUID fundId, DonationViews.CreateDonation request) {
+    public Booked donate(UUID fundId, DonationApi.CreateDonation request) {
         Fund fund = funds.get(fundId);
         // staff record cash and transfers; a payment integration (SERVICE) records online payments
         if (!caller.is(Roles.SERVICE)) {
@@ -79,7 +81,7 @@ public class DonationService {
             if (existing.amountFen != request.amountFen() || existing.channel != request.channel()) {
                 throw ProblemException.conflict("PAYMENT_REFERENCE_REUSED", reference, existing.receiptNumber);
             }
-            return new Booked(DonationViews.DonationView.of(existing), false);
+            return new Booked(DonationApi.DonationView.of(existing), false);
         }
         Project project = null;
         if (request.projectId() != null) {
@@ -87,13 +89,11 @@ public class DonationService {
             if (project == null || !project.fundId.equals(fundId)) {
                 throw ProblemException.unprocessable("PROJECT_NOT_IN_FUND", request.projectId());
             }
-            if (project.status == Project.Status.REJECTED || project.status == Project.Status.COMPLETED) {
-                throw ProblemException.conflict("PROJECT_CLOSED", project.title, project.status);
-            }
+            project.requireOpenForDonations();
         }
 
-        Instant now = Money.now();
-        int year = now.atZone(Money.ZONE).getYear();
+        Instant now = Money.timestamp();
+        int year = clock.dateOf(now).getYear();
         long seq = nextReceiptSeq(fundId, year);
         Donation donation = new Donation();
         donation.id = UUID.randomUUID();
@@ -123,10 +123,10 @@ public class DonationService {
 
         UUID publicDonor = anonymous ? null : donation.donorId;
         UUID residentId = !anonymous && donation.donorKind == Donation.DonorKind.RESIDENT ? donation.donorId : null;
-        outbox.publish(RECEIVED, donation.id, new DonationViews.DonationReceived(donation.id, fundId, fund.communityId,
+        outbox.publish(FundEvents.DONATION_RECEIVED, donation.id, new DonationApi.DonationReceived(donation.id, fundId, fund.communityId,
                 donation.donorKind, publicDonor, residentId, anonymous, displayName, donation.amountFen, donation.channel,
                 donation.projectId, donation.receiptNumber, Money.view(now)));
-        return new Booked(DonationViews.DonationView.of(donation), true);
+        return new Booked(DonationApi.DonationView.of(donation), true);
     }
 
     /** The counter row stays locked until commit, and a rollback returns the number: no gaps. */
@@ -140,7 +140,7 @@ public class DonationService {
         return seq.longValue();
     }
 
-    private String displayName(DonationViews.CreateDonation request, boolean anonymous) {
+    private String displayName(DonationApi.CreateDonation request, boolean anonymous) {
         if (anonymous) {
             return ANONYMOUS_NAME;
         }
@@ -158,7 +158,7 @@ public class DonationService {
     }
 
     @Transactional
-    public DonationViews.RefundView refund(UUID donationId, DonationViews.CreateRefund request) {
+    public DonationApi.RefundView refund(UUID donationId, DonationApi.CreateRefund request) {
         Donation donation = find(donationId);
         caller.requireStaffOf(donation.communityId);
         Fund fund = funds.lock(donation.fundId);
@@ -171,7 +171,7 @@ public class DonationService {
             throw new ProblemException(409, "INSUFFICIENT_FUNDS", java.util.List.of(),
                     java.util.Map.of("availableFen", fund.balanceFen), fund.balanceFen);
         }
-        Instant now = Money.now();
+        Instant now = Money.timestamp();
         Refund refund = new Refund();
         refund.id = UUID.randomUUID();
         refund.donationId = donation.id;
@@ -192,27 +192,27 @@ public class DonationService {
         fund.refundedFen += refund.amountFen;
         fund.balanceFen -= refund.amountFen;
         UUID residentId = !donation.anonymous && donation.donorKind == Donation.DonorKind.RESIDENT ? donation.donorId : null;
-        outbox.publish(REFUNDED, refund.id, new DonationViews.DonationRefunded(refund.id, donation.id, fund.id,
+        outbox.publish(FundEvents.DONATION_REFUNDED, refund.id, new DonationApi.DonationRefunded(refund.id, donation.id, fund.id,
                 fund.communityId, refund.amountFen, residentId, Money.view(now)));
-        return new DonationViews.RefundView(refund.id, donation.id, fund.id, refund.amountFen, refund.reason,
+        return new DonationApi.RefundView(refund.id, donation.id, fund.id, refund.amountFen, refund.reason,
                 Money.view(now), refund.recordedBy, donation.refundedFen);
     }
 
     /** Staff of the community see every donation; a resident sees their own. */
-    public DonationViews.DonationView get(UUID donationId) {
+    public DonationApi.DonationView get(UUID donationId) {
         Donation donation = find(donationId);
         boolean ownDonation = donation.donorKind == Donation.DonorKind.RESIDENT && caller.isResident(donation.donorId);
         if (!ownDonation) {
             caller.requireStaffOf(donation.communityId);
         }
-        return DonationViews.DonationView.of(donation);
+        return DonationApi.DonationView.of(donation);
     }
 
-    public Page<DonationViews.DonationView> list(UUID fundId, PageRequest page) {
+    public Page<DonationApi.DonationView> list(UUID fundId, PageRequest page) {
         Fund fund = funds.get(fundId);
         caller.requireStaffOf(fund.communityId);
         var query = Donation.<Donation>find("fundId", Sort.by("receivedAt").descending().and("id"), fundId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(DonationViews.DonationView::of).toList(), query.count());
+        return page.page(query.page(page.page(), page.size()).list().stream().map(DonationApi.DonationView::of).toList(), query.count());
     }
 
     private static Donation find(UUID id) {

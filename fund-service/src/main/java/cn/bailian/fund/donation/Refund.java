@@ -1,7 +1,6 @@
 package cn.bailian.fund.donation;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,17 +17,11 @@ public class Refund extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "donation_id")
     public UUID donationId;
-    @Column(name = "fund_id")
     public UUID fundId;
-    @Column(name = "community_id")
     public UUID communityId;
-    @Column(name = "amount_fen")
     public long amountFen;
     public String reason;
-    @Column(name = "refunded_at")
     public Instant refundedAt;
-    @Column(name = "recorded_by")
     public String recordedBy;
 }

@@ -1,7 +1,6 @@
 package cn.bailian.fund.fund;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,28 +17,25 @@ public class Fund extends PanacheEntityBase {
 
     public enum Kind { COMMUNITY, SPECIAL }
 
+    /**
+     * The chain head of a fund with no ledger entry yet: the first entry's previous hash. The fund row owns the head
+     * (the ledger advances it under the fund's row lock), so its starting value lives here, not in the ledger.
+     */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
     @Id
     public UUID id;
-    @Column(name = "community_id")
     public UUID communityId;
     public String name;
     @Enumerated(EnumType.STRING)
     public Kind kind;
-    @Column(name = "balance_fen")
     public long balanceFen;
-    @Column(name = "donated_fen")
     public long donatedFen;
-    @Column(name = "refunded_fen")
     public long refundedFen;
-    @Column(name = "disbursed_fen")
     public long disbursedFen;
-    @Column(name = "ledger_seq")
     public long ledgerSeq;
-    @Column(name = "ledger_hash")
     public String ledgerHash;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "created_by")
     public String createdBy;
     @Version
     public long version;

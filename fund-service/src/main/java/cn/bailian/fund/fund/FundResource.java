@@ -1,5 +1,6 @@
 package cn.bailian.fund.fund;
 
+import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.kit.idempotency.Idempotency;
@@ -35,8 +36,6 @@ import java.util.UUID;
 @Tag(name = "Funds", description = "A community's shared fund and its special funds")
 public class FundResource {
 
-    static final String PROBLEM = "application/problem+json";
-
     @Inject
     FundService funds;
     @Inject
@@ -46,16 +45,16 @@ public class FundResource {
     @Path("/funds")
     @Operation(operationId = "createFund", summary = "Open a fund for a community (STAFF of the community, ADMIN)",
             description = "社区工作人员或管理员为社区开设基金（共享基金或专项基金），金额单位为分，币种人民币。/ Staff of the community or ADMIN open a fund (the shared fund or a special fund) for a community; money in fen, CNY.")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FundViews.FundView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "COMMUNITY_FUND_EXISTS, FUND_NAME_TAKEN", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = PROBLEM))
-    public Response create(@Valid @NotNull FundViews.CreateFund request, @HeaderParam(Idempotency.HEADER) String key) {
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FundApi.FundView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "COMMUNITY_FUND_EXISTS, FUND_NAME_TAKEN", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response create(@Valid @NotNull FundApi.CreateFund request, @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, "POST /funds", request, () -> {
             Fund fund = funds.create(request);
-            return Response.created(URI.create("/api/v1/funds/" + fund.id)).entity(FundViews.FundView.of(fund))
+            return Response.created(URI.create("/api/v1/funds/" + fund.id)).entity(FundApi.FundView.of(fund))
                     .tag(ETags.of(fund.version)).build();
         });
     }
@@ -66,11 +65,11 @@ public class FundResource {
     @PublicCached // the same answer for everyone: no token, role or caller is looked at
     @Operation(operationId = "getFund", summary = "A fund with its balance and totals (public: the same figures the transparency report shows)",
             description = "基金及其余额和累计收支，与透明度报告数字一致；公开可查。/ A fund with its balance and totals, the same figures the transparency report shows; public.")
-    @APIResponse(responseCode = "200", description = "The fund", content = @Content(schema = @Schema(implementation = FundViews.FundView.class)))
-    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "200", description = "The fund", content = @Content(schema = @Schema(implementation = FundApi.FundView.class)))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("fundId") UUID fundId) {
         Fund fund = funds.get(fundId);
-        return Response.ok(FundViews.FundView.of(fund)).tag(ETags.of(fund.version)).build();
+        return Response.ok(FundApi.FundView.of(fund)).tag(ETags.of(fund.version)).build();
     }
 
     @GET
@@ -79,8 +78,8 @@ public class FundResource {
     @Operation(operationId = "listFunds", summary = "Funds, optionally of one community (public)",
             description = "基金列表，可按社区筛选；公开可查。/ Funds, optionally of one community; public.")
     @APIResponse(responseCode = "200", description = "A page of funds")
-    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
-    public Page<FundViews.FundView> list(@QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {
+    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<FundApi.FundView> list(@QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {
         return funds.list(communityId, page);
     }
 }

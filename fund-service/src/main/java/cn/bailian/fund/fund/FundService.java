@@ -1,7 +1,6 @@
 package cn.bailian.fund.fund;
 
 import cn.bailian.fund.Money;
-import cn.bailian.fund.ledger.Ledger;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
@@ -26,7 +25,7 @@ public class FundService {
     EntityManager em;
 
     @Transactional
-    public Fund create(FundViews.CreateFund request) {
+    public Fund create(FundApi.CreateFund request) {
         caller.requireStaffOf(request.communityId());
         if (request.kind() == Fund.Kind.COMMUNITY && Fund.count("communityId = ?1 and kind = ?2", request.communityId(), Fund.Kind.COMMUNITY) > 0) {
             throw ProblemException.conflict("COMMUNITY_FUND_EXISTS", request.communityId());
@@ -39,8 +38,8 @@ public class FundService {
         fund.communityId = request.communityId();
         fund.name = request.name().strip();
         fund.kind = request.kind();
-        fund.ledgerHash = Ledger.GENESIS;
-        fund.createdAt = Money.now();
+        fund.ledgerHash = Fund.GENESIS_HASH;
+        fund.createdAt = Money.timestamp();
         fund.createdBy = caller.subject();
         try {
             fund.persistAndFlush();
@@ -72,10 +71,10 @@ public class FundService {
         return fund;
     }
 
-    public Page<FundViews.FundView> list(UUID communityId, PageRequest page) {
+    public Page<FundApi.FundView> list(UUID communityId, PageRequest page) {
         var query = communityId == null
                 ? Fund.<Fund>findAll(Sort.by("createdAt").and("id"))
                 : Fund.<Fund>find("communityId", Sort.by("createdAt").and("id"), communityId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(FundViews.FundView::of).toList(), query.count());
+        return page.page(query.page(page.page(), page.size()).list().stream().map(FundApi.FundView::of).toList(), query.count());
     }
 }

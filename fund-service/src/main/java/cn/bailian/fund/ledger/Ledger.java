@@ -18,7 +18,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger {
 
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = Fund.GENESIS_HASH;
     /** The fund's money (bank account, cash box, WeChat merchant account together). */
     public static final String ASSET = "ASSET:FUND";
     public static final String DONATIONS = "INCOME:DONATIONS";

@@ -1,7 +1,7 @@
 package cn.bailian.fund.project;
 
+import cn.bailian.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,21 +21,26 @@ public class ProjectObjection extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "project_id")
     public UUID projectId;
-    @Column(name = "resident_id")
     public UUID residentId;
     public String reason;
     @Enumerated(EnumType.STRING)
     public Status status;
-    @Column(name = "raised_at")
     public Instant raisedAt;
-    @Column(name = "decided_by")
     public String decidedBy;
-    @Column(name = "decided_at")
     public Instant decidedAt;
-    @Column(name = "decision_note")
     public String decisionNote;
     @Version
     public long version;
+
+    /** Staff decide a pending objection once: upheld (the project in notice is rejected) or dismissed. */
+    public void decide(boolean upheld, String by, Instant at, String note) {
+        if (status != Status.PENDING) {
+            throw ProblemException.conflict("OBJECTION_DECIDED", status);
+        }
+        status = upheld ? Status.UPHELD : Status.DISMISSED;
+        decidedBy = by;
+        decidedAt = at;
+        decisionNote = note;
+    }
 }

@@ -1,7 +1,6 @@
 package cn.bailian.fund.project;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,7 +21,6 @@ public class ProjectReview extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "project_id")
     public UUID projectId;
     @Enumerated(EnumType.STRING)
     public Step step;
@@ -30,6 +28,5 @@ public class ProjectReview extends PanacheEntityBase {
     public Decision decision;
     public String comment;
     public String reviewer;
-    @Column(name = "reviewed_at")
     public Instant reviewedAt;
 }

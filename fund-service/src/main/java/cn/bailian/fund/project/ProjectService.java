@@ -1,5 +1,6 @@
 package cn.bailian.fund.project;
 
+import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.FundConfig;
 import cn.bailian.fund.Locks;
 import cn.bailian.fund.Money;
@@ -27,10 +28,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectService {
 
-    public static final String PROPOSED = "cn.bailian.fund.project.proposed.v1";
-    public static final String NOTICE_STARTED = "cn.bailian.fund.project.notice-started.v1";
-    public static final String APPROVED = "cn.bailian.fund.project.approved.v1";
-    public static final String COMPLETED = "cn.bailian.fund.project.completed.v1";
 
     @Inject
     FundService funds;
@@ -46,7 +43,7 @@ public class ProjectService {
     FundConfig config;
 
     @Transactional
-    public ProjectViews.ProjectView propose(UUID fundId, ProjectViews.CreateProject request) {
+    public ProjectApi.ProjectView propose(UUID fundId, ProjectApi.CreateProject request) {
         Fund fund = funds.get(fundId);
         caller.requireAuthenticated();
         Project project = new Project();
@@ -88,11 +85,10 @@ public class ProjectService {
         project.type = request.type();
         project.budgetFen = request.budgetFen();
         project.activityId = request.activityId();
-        project.status = Project.Status.PROPOSED;
-        project.createdAt = Money.now();
+        project.submit(Money.timestamp());
         project.createdBy = caller.subject();
         project.persist();
-        outbox.publish(PROPOSED, project.id, ProjectViews.ProjectEvent.of(project));
+        outbox.publish(FundEvents.PROJECT_PROPOSED, project.id, ProjectApi.ProjectEvent.of(project));
         return view(project);
     }
 
@@ -118,18 +114,15 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectViews.ProjectView review(UUID projectId, ProjectViews.CreateReview request) {
+    public ProjectApi.ProjectView review(UUID projectId, ProjectApi.CreateReview request) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         project = Locks.forUpdate(em, Project.class, projectId);
-        Project.Status expected = request.step() == ProjectReview.Step.COUNCIL ? Project.Status.PROPOSED : Project.Status.COUNCIL_APPROVED;
-        if (project.status != expected) {
-            throw ProblemException.conflict("REVIEW_OUT_OF_ORDER", request.step(), project.status);
-        }
+        project.requireReviewable(request.step());
         if (request.decision() == ProjectReview.Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalidField("comment", "NotBlank", "a rejection must give its reason");
         }
-        Instant now = Money.now();
+        Instant now = Money.timestamp();
         ProjectReview review = new ProjectReview();
         review.id = UUID.randomUUID();
         review.projectId = projectId;
@@ -140,22 +133,20 @@ public class ProjectService {
         review.reviewedAt = now;
         review.persist();
         if (request.decision() == ProjectReview.Decision.REJECT) {
-            project.status = Project.Status.REJECTED;
+            project.rejectInReview(request.step());
         } else if (request.step() == ProjectReview.Step.COUNCIL) {
-            project.status = Project.Status.COUNCIL_APPROVED;
+            project.councilApproves();
         } else {
-            project.status = Project.Status.NOTICE;
-            project.noticeStartsAt = now;
-            project.noticeEndsAt = now.plus(config.noticePeriod());
+            project.committeeApproves(now, config.noticePeriod());
             em.flush();
-            outbox.publish(NOTICE_STARTED, project.id, ProjectViews.ProjectEvent.of(project));
+            outbox.publish(FundEvents.PROJECT_NOTICE_STARTED, project.id, ProjectApi.ProjectEvent.of(project));
         }
         em.flush();
         return view(project);
     }
 
     @Transactional
-    public ProjectViews.ObjectionView object(UUID projectId, ProjectViews.CreateObjection request) {
+    public ProjectApi.ObjectionView object(UUID projectId, ProjectApi.CreateObjection request) {
         Project project = find(projectId);
         caller.requireAuthenticated();
         if (!caller.is(Roles.RESIDENT)) {
@@ -164,10 +155,8 @@ public class ProjectService {
         UUID self = caller.residentId().orElseThrow(ProblemException::forbidden);
         requireActiveResidentOf(project.communityId, self);
         project = Locks.forUpdate(em, Project.class, projectId);
-        Instant now = Money.now();
-        if (project.status != Project.Status.NOTICE || !now.isBefore(project.noticeEndsAt)) {
-            throw ProblemException.conflict("NOTICE_NOT_OPEN", project.title);
-        }
+        Instant now = Money.timestamp();
+        project.requireOpenForObjections(now);
         if (ProjectObjection.count("projectId = ?1 and residentId = ?2", projectId, self) > 0) {
             throw ProblemException.conflict("OBJECTION_EXISTS", project.title);
         }
@@ -183,7 +172,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectViews.ObjectionView decideObjection(UUID projectId, UUID objectionId, ProjectViews.DecideObjection request) {
+    public ProjectApi.ObjectionView decideObjection(UUID projectId, UUID objectionId, ProjectApi.DecideObjection request) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         project = Locks.forUpdate(em, Project.class, projectId);
@@ -191,21 +180,15 @@ public class ProjectService {
         if (objection == null || !objection.projectId.equals(projectId)) {
             throw ProblemException.notFound("OBJECTION_NOT_FOUND", objectionId);
         }
-        if (objection.status != ProjectObjection.Status.PENDING) {
-            throw ProblemException.conflict("OBJECTION_DECIDED", objection.status);
-        }
-        objection.status = request.decision() == ProjectViews.ObjectionVerdict.UPHOLD
-                ? ProjectObjection.Status.UPHELD : ProjectObjection.Status.DISMISSED;
-        objection.decidedBy = caller.subject();
-        objection.decidedAt = Money.now();
-        objection.decisionNote = request.note().strip();
-        if (objection.status == ProjectObjection.Status.UPHELD && project.status == Project.Status.NOTICE) {
-            project.status = Project.Status.REJECTED;
+        objection.decide(request.decision() == ProjectApi.ObjectionVerdict.UPHOLD, caller.subject(), Money.timestamp(),
+                request.note().strip());
+        if (objection.status == ProjectObjection.Status.UPHELD) {
+            project.objectionUpheld();
         }
         return objectionView(objection);
     }
 
-    public List<ProjectViews.ObjectionView> objections(UUID projectId) {
+    public List<ProjectApi.ObjectionView> objections(UUID projectId) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         return ProjectObjection.<ProjectObjection>find("projectId", Sort.by("raisedAt").and("id"), projectId)
@@ -223,7 +206,7 @@ public class ProjectService {
     @Transactional
     public boolean approveIfNoticeEnded(UUID projectId, Instant now) {
         Project project = Locks.forUpdate(em, Project.class, projectId);
-        if (project == null || project.status != Project.Status.NOTICE || project.noticeEndsAt.isAfter(now)) {
+        if (project == null || !project.noticeEndedBy(now)) {
             return false;
         }
         long open = ProjectObjection.count("projectId = ?1 and status in ?2", projectId,
@@ -231,22 +214,19 @@ public class ProjectService {
         if (open > 0) {
             return false;
         }
-        project.status = Project.Status.APPROVED;
-        project.approvedAt = now;
+        project.approveAfterNotice(now);
         em.flush();
-        outbox.publish(APPROVED, project.id, ProjectViews.ProjectEvent.of(project));
+        outbox.publish(FundEvents.PROJECT_APPROVED, project.id, ProjectApi.ProjectEvent.of(project));
         return true;
     }
 
     @Transactional
-    public ProjectViews.ProjectView addMilestone(UUID projectId, ProjectViews.CreateMilestone request) {
+    public ProjectApi.ProjectView addMilestone(UUID projectId, ProjectApi.CreateMilestone request) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         project = Locks.forUpdate(em, Project.class, projectId);
-        if (project.status != Project.Status.APPROVED) {
-            throw ProblemException.conflict("PROJECT_NOT_APPROVED", project.title, project.status);
-        }
-        Instant now = Money.now();
+        project.requireApproved();
+        Instant now = Money.timestamp();
         ProjectMilestone milestone = new ProjectMilestone();
         milestone.id = UUID.randomUUID();
         milestone.projectId = projectId;
@@ -263,7 +243,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectViews.MilestoneView updateMilestone(UUID projectId, UUID milestoneId, String ifMatch, ProjectViews.UpdateMilestone request) {
+    public ProjectApi.MilestoneView updateMilestone(UUID projectId, UUID milestoneId, String ifMatch, ProjectApi.UpdateMilestone request) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         ProjectMilestone milestone = ProjectMilestone.findById(milestoneId);
@@ -271,38 +251,31 @@ public class ProjectService {
             throw ProblemException.notFound("MILESTONE_NOT_FOUND", milestoneId);
         }
         ETags.requireMatch(ifMatch, milestone.version);
-        if (project.status != Project.Status.APPROVED) {
-            throw ProblemException.conflict("PROJECT_NOT_APPROVED", project.title, project.status);
-        }
+        project.requireApproved();
         milestone.progressPercent = request.progressPercent();
         milestone.note = request.note();
-        milestone.updatedAt = Money.now();
+        milestone.updatedAt = Money.timestamp();
         milestone.updatedBy = caller.subject();
         em.flush();
         return milestoneView(milestone);
     }
 
     @Transactional
-    public ProjectViews.ProjectView complete(UUID projectId, ProjectViews.CompleteProject request) {
+    public ProjectApi.ProjectView complete(UUID projectId, ProjectApi.CompleteProject request) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         project = Locks.forUpdate(em, Project.class, projectId);
-        if (project.status != Project.Status.APPROVED) {
-            throw ProblemException.conflict("PROJECT_NOT_APPROVED", project.title, project.status);
-        }
-        project.status = Project.Status.COMPLETED;
-        project.completedAt = Money.now();
-        project.completionReport = request.report().strip();
+        project.complete(Money.timestamp(), request.report().strip());
         em.flush();
-        outbox.publish(COMPLETED, project.id, ProjectViews.ProjectEvent.of(project));
+        outbox.publish(FundEvents.PROJECT_COMPLETED, project.id, ProjectApi.ProjectEvent.of(project));
         return view(project);
     }
 
-    public ProjectViews.ProjectView get(UUID projectId) {
+    public ProjectApi.ProjectView get(UUID projectId) {
         return view(find(projectId));
     }
 
-    public Page<ProjectViews.ProjectView> list(UUID fundId, Project.Status status, PageRequest page) {
+    public Page<ProjectApi.ProjectView> list(UUID fundId, Project.Status status, PageRequest page) {
         funds.get(fundId);
         var query = status == null
                 ? Project.<Project>find("fundId", Sort.by("createdAt").descending().and("id"), fundId)
@@ -318,34 +291,34 @@ public class ProjectService {
         return project;
     }
 
-    ProjectViews.ProjectView view(Project p) {
-        List<ProjectViews.ReviewView> reviews = ProjectReview.<ProjectReview>find("projectId", Sort.by("reviewedAt"), p.id).list().stream()
-                .map(r -> new ProjectViews.ReviewView(r.step, r.decision, r.comment, r.reviewer, Money.view(r.reviewedAt)))
+    ProjectApi.ProjectView view(Project p) {
+        List<ProjectApi.ReviewView> reviews = ProjectReview.<ProjectReview>find("projectId", Sort.by("reviewedAt"), p.id).list().stream()
+                .map(r -> new ProjectApi.ReviewView(r.step, r.decision, r.comment, r.reviewer, Money.view(r.reviewedAt)))
                 .toList();
-        List<ProjectViews.MilestoneView> milestones = ProjectMilestone.<ProjectMilestone>find("projectId", Sort.by("createdAt").and("id"), p.id)
+        List<ProjectApi.MilestoneView> milestones = ProjectMilestone.<ProjectMilestone>find("projectId", Sort.by("createdAt").and("id"), p.id)
                 .list().stream().map(ProjectService::milestoneView).toList();
         int progress = milestones.isEmpty() ? 0
-                : (int) (milestones.stream().mapToLong(ProjectViews.MilestoneView::progressPercent).sum() / milestones.size());
-        var objections = new ProjectViews.ObjectionCounts(
+                : (int) (milestones.stream().mapToLong(ProjectApi.MilestoneView::progressPercent).sum() / milestones.size());
+        var objections = new ProjectApi.ObjectionCounts(
                 ProjectObjection.count("projectId = ?1 and status = ?2", p.id, ProjectObjection.Status.PENDING),
                 ProjectObjection.count("projectId = ?1 and status = ?2", p.id, ProjectObjection.Status.UPHELD),
                 ProjectObjection.count("projectId = ?1 and status = ?2", p.id, ProjectObjection.Status.DISMISSED));
         int earmarkedPercent = (int) Math.min(100, p.earmarkedFen * 100 / p.budgetFen);
-        var funding = new ProjectViews.Funding(p.budgetFen, p.earmarkedFen, p.disbursedFen, p.remainingBudgetFen(), earmarkedPercent);
+        var funding = new ProjectApi.Funding(p.budgetFen, p.earmarkedFen, p.disbursedFen, p.remainingBudgetFen(), earmarkedPercent);
         String proposerName = p.proposerKind == Project.ProposerKind.RESIDENT ? Masking.name(p.proposerName) : p.proposerName;
-        return new ProjectViews.ProjectView(p.id, p.fundId, p.communityId, p.title, p.description, p.type,
-                new ProjectViews.Proposer(p.proposerKind, p.proposerId, proposerName), p.activityId, p.status,
+        return new ProjectApi.ProjectView(p.id, p.fundId, p.communityId, p.title, p.description, p.type,
+                new ProjectApi.Proposer(p.proposerKind, p.proposerId, proposerName), p.activityId, p.status,
                 Money.view(p.noticeStartsAt), Money.view(p.noticeEndsAt), Money.view(p.approvedAt), Money.view(p.completedAt),
                 p.completionReport, funding, progress, reviews, milestones, objections, Money.view(p.createdAt), p.version);
     }
 
-    static ProjectViews.MilestoneView milestoneView(ProjectMilestone m) {
-        return new ProjectViews.MilestoneView(m.id, m.title, m.description, m.dueOn, m.progressPercent, m.note,
+    static ProjectApi.MilestoneView milestoneView(ProjectMilestone m) {
+        return new ProjectApi.MilestoneView(m.id, m.title, m.description, m.dueOn, m.progressPercent, m.note,
                 Money.view(m.updatedAt), m.updatedBy, m.version);
     }
 
-    static ProjectViews.ObjectionView objectionView(ProjectObjection o) {
-        return new ProjectViews.ObjectionView(o.id, o.projectId, o.residentId, o.reason, o.status, Money.view(o.raisedAt),
+    static ProjectApi.ObjectionView objectionView(ProjectObjection o) {
+        return new ProjectApi.ObjectionView(o.id, o.projectId, o.residentId, o.reason, o.status, Money.view(o.raisedAt),
                 o.decidedBy, Money.view(o.decidedAt), o.decisionNote);
     }
 }

@@ -1,8 +1,8 @@
 package cn.bailian.fund.transparency;
 
-import cn.bailian.fund.Money;
 import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.time.CommunityClock;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -45,6 +45,8 @@ public class TransparencyResource {
 
     @Inject
     TransparencyService transparency;
+    @Inject
+    CommunityClock clock;
 
     @GET
     @Path("/funds/{fundId}/transparency")
@@ -87,9 +89,9 @@ public class TransparencyResource {
         return false;
     }
 
-    private static YearMonth month(String month) {
+    private YearMonth month(String month) {
         if (month == null || month.isBlank()) {
-            return YearMonth.now(Money.ZONE);
+            return YearMonth.from(clock.today());
         }
         try {
             if (!month.matches("\\d{4}-\\d{2}")) {

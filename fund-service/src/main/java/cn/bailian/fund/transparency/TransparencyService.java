@@ -6,6 +6,7 @@ import cn.bailian.fund.fund.Fund;
 import cn.bailian.fund.fund.FundService;
 import cn.bailian.fund.ledger.Ledger;
 import cn.bailian.fund.project.Project;
+import cn.bailian.kit.time.CommunityClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,13 +24,15 @@ public class TransparencyService {
     FundService funds;
     @Inject
     EntityManager em;
+    @Inject
+    CommunityClock clock;
 
     /** One read-only transaction at REPEATABLE READ would be stricter; the figures come from append-only rows. */
     @Transactional
     public TransparencyReport report(UUID fundId, YearMonth month) {
         Fund fund = funds.get(fundId);
-        Instant start = month.atDay(1).atStartOfDay(Money.ZONE).toInstant();
-        Instant end = month.plusMonths(1).atDay(1).atStartOfDay(Money.ZONE).toInstant();
+        Instant start = clock.startOf(month.atDay(1));
+        Instant end = clock.startOf(month.plusMonths(1).atDay(1));
         long opening = balanceBefore(fundId, start);
         long closing = balanceBefore(fundId, end);
 

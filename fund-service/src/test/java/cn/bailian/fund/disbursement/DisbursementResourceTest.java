@@ -1,5 +1,6 @@
 package cn.bailian.fund.disbursement;
 
+import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.Fixtures;
 import cn.bailian.fund.project.NoticeScheduler;
 import cn.bailian.testkit.BailianTestResource;
@@ -36,7 +37,8 @@ class DisbursementResourceTest {
     NoticeScheduler notices;
 
     static Map<String, Object> payment(long amountFen) {
-        return Map.of("amountFen", amountFen, "payee", "成都某某社会工作服务中心", "purpose", "课程讲师费", "invoiceReference", "INV-" + UUID.randomUUID());
+        return Map.of("amountFen", amountFen, "payeeKind", "OUTSIDE", "payee", "成都某某社会工作服务中心", "purpose", "课程讲师费",
+                "invoiceReference", "INV-" + UUID.randomUUID());
     }
 
     static io.restassured.response.ValidatableResponse disburse(String token, UUID project, Map<String, Object> body) {
@@ -55,7 +57,7 @@ class DisbursementResourceTest {
             String id = disburse(Fixtures.staff(community), project, payment(30_000)).statusCode(201)
                     .body("amountFen", equalTo(30_000)).body("remainingBudgetFen", equalTo(50_000))
                     .extract().path("id");
-            var event = probe.await(DisbursementService.DISBURSED, r -> r.subject().equals(id));
+            var event = probe.await(FundEvents.GRANT_DISBURSED, r -> r.subject().equals(id));
             assertThat(event.data().path("projectId").asText()).isEqualTo(project.toString());
             assertThat(event.data().path("activityId").asText()).isEqualTo(activity.toString());
             assertThat(event.data().path("fundId").asText()).isEqualTo(fund.toString());
@@ -71,6 +73,7 @@ class DisbursementResourceTest {
         // public amounts, private details
         given().get("/api/v1/projects/" + project + "/disbursements").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].payee", equalTo("成都某某社会工作服务中心"))
+                .body("items[0].payeeKind", equalTo("OUTSIDE")).body("items[0].payeeOrganizationId", nullValue())
                 .body("items[0].invoiceReference", nullValue());
         given().auth().oauth2(Fixtures.staff(community)).get("/api/v1/projects/" + project + "/disbursements").then()
                 .body("items[0].invoiceReference", org.hamcrest.Matchers.startsWith("INV-"));
@@ -178,5 +181,87 @@ class DisbursementResourceTest {
         assertThat(Fixtures.queryLong("select disbursed_fen from project where id = ?", small)).isLessThanOrEqualTo(20_000);
         given().get("/api/v1/funds/" + fund + "/ledger/verify").then().statusCode(200)
                 .body("valid", equalTo(true)).body("balanceMatches", equalTo(true)).body("firstBrokenEntry", nullValue());
+    }
+
+    /** A project of 800 yuan, approved, in a fund holding 1,000 yuan. */
+    UUID approvedWithMoney(UUID community, UUID fund) {
+        Fixtures.donateOk(community, fund, 100_000);
+        return Fixtures.approved(notices, community, fund, 80_000, null);
+    }
+
+    static Map<String, Object> paymentTo(Map<String, Object> payee) {
+        Map<String, Object> body = new java.util.HashMap<>(payee);
+        body.putAll(Map.of("amountFen", 1_000, "purpose", "课程讲师费", "invoiceReference", "INV-" + UUID.randomUUID()));
+        return body;
+    }
+
+    @Test
+    void anOrganisationPayeeIsNamedByItsIdAndPaidUnderItsRegisteredName() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID fund = Fixtures.communityFund(community);
+        UUID project = approvedWithMoney(community, fund);
+        UUID organization = UUID.randomUUID();
+        Fixtures.organizationRegistered(organization, community, "成都白莲社会工作服务中心");
+        // the kind may be left out when the organisation is named
+        disburse(Fixtures.staff(community), project, paymentTo(Map.of("payeeOrganizationId", organization))).statusCode(201)
+                .body("payeeKind", equalTo("ORGANIZATION")).body("payeeOrganizationId", equalTo(organization.toString()))
+                .body("payee", equalTo("成都白莲社会工作服务中心"));
+        assertThat(Fixtures.queryLong("select count(*) from disbursement where payee_organization_id = ? and payee_kind = 'ORGANIZATION'",
+                organization)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownOrForeignOrganisationIsNoPayeeAndNothingIsPaid() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID fund = Fixtures.communityFund(community);
+        UUID project = approvedWithMoney(community, fund);
+        UUID elsewhere = UUID.randomUUID();
+        Fixtures.organizationRegistered(elsewhere, UUID.randomUUID(), "别的社区的协会");
+        for (UUID organization : List.of(UUID.randomUUID(), elsewhere)) {
+            disburse(Fixtures.staff(community), project, paymentTo(Map.of("payeeKind", "ORGANIZATION", "payeeOrganizationId", organization)))
+                    .statusCode(422).contentType("application/problem+json")
+                    .body("code", equalTo("PAYEE_ORGANIZATION_UNKNOWN")).body("detail", org.hamcrest.Matchers.containsString(organization.toString()));
+        }
+        given().auth().oauth2(Fixtures.staff(community)).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(paymentTo(Map.of("payeeOrganizationId", elsewhere))).post("/api/v1/projects/" + project + "/disbursements")
+                .then().statusCode(422).body("code", equalTo("PAYEE_ORGANIZATION_UNKNOWN"))
+                .body("title", equalTo("Payee organisation not registered"));
+        given().get("/api/v1/funds/" + fund).then().body("balanceFen", equalTo(100_000)).body("disbursedFen", equalTo(0));
+        assertThat(Fixtures.queryLong("select count(*) from disbursement where project_id = ?", project)).isZero();
+    }
+
+    @Test
+    void freeTextOnlyForAnIndividualOrOutsidePayee() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID fund = Fixtures.communityFund(community);
+        UUID project = approvedWithMoney(community, fund);
+        UUID organization = UUID.randomUUID();
+        Fixtures.organizationRegistered(organization, community, "白莲志愿者协会");
+        String staff = Fixtures.staff(community);
+        // free text without a kind, free text for an organisation, an id for an outside payee, no text for an individual
+        for (Map<String, Object> wrong : List.<Map<String, Object>>of(
+                Map.of("payee", "成都某某五金店"),
+                Map.of("payeeKind", "ORGANIZATION", "payee", "白莲志愿者协会"),
+                Map.of("payeeKind", "ORGANIZATION", "payeeOrganizationId", organization, "payee", "白莲志愿者协会"),
+                Map.of("payeeKind", "OUTSIDE", "payeeOrganizationId", organization, "payee", "成都某某五金店"),
+                Map.of("payeeKind", "INDIVIDUAL", "payee", "  "))) {
+            disburse(staff, project, paymentTo(wrong)).statusCode(422).contentType("application/problem+json")
+                    .body("code", equalTo("PAYEE_KIND_MISMATCH"));
+        }
+        given().auth().oauth2(staff).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(paymentTo(Map.of("payee", "x"))).post("/api/v1/projects/" + project + "/disbursements")
+                .then().statusCode(422).body("title", equalTo("Payee does not match its kind"));
+        assertThat(Fixtures.queryLong("select count(*) from disbursement where project_id = ?", project)).isZero();
+
+        disburse(staff, project, paymentTo(Map.of("payeeKind", "OUTSIDE", "payee", "成都某某五金店"))).statusCode(201)
+                .body("payeeKind", equalTo("OUTSIDE")).body("payee", equalTo("成都某某五金店"));
+        disburse(staff, project, paymentTo(Map.of("payeeKind", "INDIVIDUAL", "payee", "王小明"))).statusCode(201)
+                .body("payeeKind", equalTo("INDIVIDUAL")).body("payee", equalTo("王小明"));
+        // a person's name is masked for the public, shown to staff
+        given().get("/api/v1/projects/" + project + "/disbursements").then().statusCode(200)
+                .body("items.find { it.payeeKind == 'INDIVIDUAL' }.payee", org.hamcrest.Matchers.not(equalTo("王小明")))
+                .body("items.find { it.payeeKind == 'OUTSIDE' }.payee", equalTo("成都某某五金店"));
+        given().auth().oauth2(staff).get("/api/v1/projects/" + project + "/disbursements").then()
+                .body("items.find { it.payeeKind == 'INDIVIDUAL' }.payee", equalTo("王小明"));
     }
 }

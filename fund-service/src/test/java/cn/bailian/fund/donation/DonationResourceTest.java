@@ -1,5 +1,6 @@
 package cn.bailian.fund.donation;
 
+import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.Fixtures;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
@@ -73,7 +74,7 @@ class DonationResourceTest {
                     "anonymous", true, "amountFen", 100, "channel", "CASH", "paymentReference", "CASH-" + UUID.randomUUID())).statusCode(201)
                     .body("displayName", equalTo("匿名")).extract().path("id");
 
-            var event = probe.await(DonationService.RECEIVED, r -> r.subject().equals(named));
+            var event = probe.await(FundEvents.DONATION_RECEIVED, r -> r.subject().equals(named));
             assertThat(event.key()).isEqualTo(named);
             assertThat(event.data().path("fundId").asText()).isEqualTo(fund.toString());
             assertThat(event.data().path("communityId").asText()).isEqualTo(community.toString());
@@ -86,7 +87,7 @@ class DonationResourceTest {
             assertThat(event.data().path("receiptNumber").asText()).startsWith("BL-" + YEAR + "-");
             assertThat(event.raw()).doesNotContain("胡小明");
 
-            var anonymous = probe.await(DonationService.RECEIVED, r -> r.subject().equals(hidden));
+            var anonymous = probe.await(FundEvents.DONATION_RECEIVED, r -> r.subject().equals(hidden));
             assertThat(anonymous.data().path("anonymous").asBoolean()).isTrue();
             assertThat(anonymous.data().path("donorId").isNull()).isTrue();
             assertThat(anonymous.data().path("residentId").isNull()).isTrue();
@@ -165,7 +166,7 @@ class DonationResourceTest {
                     .post("/api/v1/donations/" + donation + "/refunds")
                     .then().statusCode(201).body("amountFen", equalTo(3_000)).body("donationRefundedFen", equalTo(3_000))
                     .extract().path("id");
-            var event = probe.await(DonationService.REFUNDED, r -> r.subject().equals(refund));
+            var event = probe.await(FundEvents.DONATION_REFUNDED, r -> r.subject().equals(refund));
             assertThat(event.data().path("donationId").asText()).isEqualTo(donation);
             assertThat(event.data().path("fundId").asText()).isEqualTo(fund.toString());
             assertThat(event.data().path("communityId").asText()).isEqualTo(community.toString());

@@ -1,5 +1,6 @@
 package cn.bailian.fund.project;
 
+import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.Fixtures;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
@@ -51,7 +52,7 @@ class ProjectFlowTest {
                     .body("status", equalTo("PROPOSED")).body("proposer.kind", equalTo("RESIDENT"))
                     .body("proposer.id", equalTo(resident.toString())).body("funding.remainingBudgetFen", equalTo(600_000))
                     .extract().path("id");
-            var proposed = probe.await(ProjectService.PROPOSED, r -> r.subject().equals(project));
+            var proposed = probe.await(FundEvents.PROJECT_PROPOSED, r -> r.subject().equals(project));
             assertThat(proposed.data().path("fundId").asText()).isEqualTo(fund.toString());
             assertThat(proposed.data().path("communityId").asText()).isEqualTo(community.toString());
             assertThat(proposed.data().path("budgetFen").asLong()).isEqualTo(600_000);
@@ -74,7 +75,7 @@ class ProjectFlowTest {
                     .extract().path("noticeEndsAt");
             Instant noticeEnds = OffsetDateTime.parse(endsAt).toInstant();
             assertThat(noticeEnds).isBetween(before.plus(7, ChronoUnit.DAYS).minusSeconds(5), Instant.now().plus(7, ChronoUnit.DAYS).plusSeconds(5));
-            probe.await(ProjectService.NOTICE_STARTED, r -> r.subject().equals(project));
+            probe.await(FundEvents.PROJECT_NOTICE_STARTED, r -> r.subject().equals(project));
 
             // public: anyone sees the project under notice, with its reviewers
             given().get("/api/v1/projects/" + project).then().statusCode(200)
@@ -104,7 +105,7 @@ class ProjectFlowTest {
             notices.approveEndedNotices(noticeEnds.plusSeconds(1));
             given().get("/api/v1/projects/" + project).then().body("status", equalTo("APPROVED"))
                     .body("approvedAt", notNullValue()).body("objections.dismissed", equalTo(1));
-            var approved = probe.await(ProjectService.APPROVED, r -> r.subject().equals(project));
+            var approved = probe.await(FundEvents.PROJECT_APPROVED, r -> r.subject().equals(project));
             assertThat(approved.data().path("status").asText()).isEqualTo("APPROVED");
 
             String withMilestone = given().auth().oauth2(staff).contentType(ContentType.JSON)
@@ -129,7 +130,7 @@ class ProjectFlowTest {
             given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("report", "共更换感应灯 120 盏，结余 200 元。"))
                     .post("/api/v1/projects/" + project + "/complete")
                     .then().statusCode(200).body("status", equalTo("COMPLETED")).body("completionReport", equalTo("共更换感应灯 120 盏，结余 200 元。"));
-            var completed = probe.await(ProjectService.COMPLETED, r -> r.subject().equals(project));
+            var completed = probe.await(FundEvents.PROJECT_COMPLETED, r -> r.subject().equals(project));
             assertThat(completed.data().path("status").asText()).isEqualTo("COMPLETED");
             given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("report", "again"))
                     .post("/api/v1/projects/" + project + "/complete").then().statusCode(409).body("code", equalTo("PROJECT_NOT_APPROVED"));

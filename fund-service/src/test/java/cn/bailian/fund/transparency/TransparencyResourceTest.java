@@ -45,7 +45,7 @@ class TransparencyResourceTest {
                 .post("/api/v1/donations/" + refunded + "/refunds").then().statusCode(201);
         UUID project = Fixtures.approved(notices, community, fund, 60_000, null);
         given().auth().oauth2(Fixtures.staff(community)).contentType(ContentType.JSON)
-                .body(Map.of("amountFen", 40_000, "payee", "白莲社工站", "purpose", "课程", "invoiceReference", "INV-1"))
+                .body(Map.of("amountFen", 40_000, "payeeKind", "OUTSIDE", "payee", "白莲社工站", "purpose", "课程", "invoiceReference", "INV-1"))
                 .post("/api/v1/projects/" + project + "/disbursements").then().statusCode(201);
         return fund;
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who is calling, from the bearer token: roles, {@code sub}, {@code residentId}, {@code communityId}.
+ * Who is calling, from the bearer token: roles, {@code sub}, {@code residentId}, {@code communityId},
+ * {@code organizationId}.
  * The access rules every service repeats live here once: ADMIN may do anything, STAFF act inside their own
  * community, a RESIDENT acts for themselves.
  */
@@ -88,6 +89,24 @@ public class Caller {
     public void requireSelfOrStaff(UUID residentId, UUID communityId) {
         requireAuthenticated();
         if (!isResident(residentId) && !isStaffOf(communityId)) {
+            throw ProblemException.forbidden();
+        }
+    }
+
+    /** The organisation the token speaks for (a provider's account carries an {@code organizationId} claim). */
+    public Optional<UUID> organizationId() {
+        return uuidClaim("organizationId");
+    }
+
+    /** The organisation itself (a token whose {@code organizationId} names it). */
+    public boolean isOrganization(UUID organizationId) {
+        return organizationId != null && organizationId.equals(organizationId().orElse(null));
+    }
+
+    /** Staff of the community (or ADMIN), or the organisation acting for itself. */
+    public void requireStaffOrOrganization(UUID communityId, UUID organizationId) {
+        requireAuthenticated();
+        if (!isStaffOf(communityId) && !isOrganization(organizationId)) {
             throw ProblemException.forbidden();
         }
     }

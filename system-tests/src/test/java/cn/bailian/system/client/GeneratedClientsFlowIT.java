@@ -32,6 +32,7 @@ import cn.bailian.client.fund.model.CreateReview;
 import cn.bailian.client.fund.model.Decision;
 import cn.bailian.client.fund.model.DonationView;
 import cn.bailian.client.fund.model.DonorKind;
+import cn.bailian.client.fund.model.PayeeKind;
 import cn.bailian.client.fund.model.ProjectView;
 import cn.bailian.client.fund.model.ProposerKind;
 import cn.bailian.client.fund.model.Step;
@@ -151,7 +152,7 @@ class GeneratedClientsFlowIT {
         }
         // the system tests run fund-service with a two-second notice period (see Platform)
         await().atMost(EVENTUALLY).until(() -> "APPROVED".equals(staff.fund().getProject(project).getStatus().getValue()));
-        staff.fund().disburse(project, new CreateDisbursement().amountFen(200_000L).payee("成都某某社会工作服务中心")
+        staff.fund().disburse(project, new CreateDisbursement().amountFen(200_000L).payeeKind(PayeeKind.OUTSIDE).payee("成都某某社会工作服务中心")
                 .purpose("第一期课程材料费").invoiceReference("INV-" + project), null);
         assertThat(staff.fund().verifyLedger(fund).getValid()).isTrue();
 

@@ -249,7 +249,7 @@ public final class AccessRules {
         });
         read("listDisbursements", PUBLIC, w -> get(M, "/api/v1/projects/" + w.approvedProject + "/disbursements"));
         write("disburse", STAFF_ONLY, w -> post(M, "/api/v1/projects/" + w.approvedProject + "/disbursements")
-                .body(Map.of("amountFen", 100, "payee", "灯具店", "purpose", "灯具", "invoiceReference", "INV-" + World.next())));
+                .body(Map.of("amountFen", 100, "payeeKind", "OUTSIDE", "payee", "灯具店", "purpose", "灯具", "invoiceReference", "INV-" + World.next())));
         write("completeProject", STAFF_ONLY, w -> post(M, "/api/v1/projects/" + w.freshApprovedProject() + "/complete").body(Map.of("report", "已完工")));
     }
 

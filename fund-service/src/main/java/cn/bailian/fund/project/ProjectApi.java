@@ -13,9 +13,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-public final class ProjectViews {
+public final class ProjectApi {
 
-    private ProjectViews() {
+    private ProjectApi() {
     }
 
     public record CreateProject(

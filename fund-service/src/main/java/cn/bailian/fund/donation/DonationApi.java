@@ -12,9 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-public final class DonationViews {
+public final class DonationApi {
 
-    private DonationViews() {
+    private DonationApi() {
     }
 
     public record CreateDonation(

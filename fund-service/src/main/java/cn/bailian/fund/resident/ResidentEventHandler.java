@@ -15,7 +15,7 @@ import java.util.UUID;
  * resident-service's events: donors who name themselves, proposers, payees and objectors are checked here.
  */
 @ApplicationScoped
-public class ResidentEvents implements EventHandler {
+public class ResidentEventHandler implements EventHandler {
 
     static final String REGISTERED = "cn.bailian.resident.registered.v1";
     static final String UPDATED = "cn.bailian.resident.updated.v1";

@@ -9,9 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-public final class FundViews {
+public final class FundApi {
 
-    private FundViews() {
+    private FundApi() {
     }
 
     public record CreateFund(

@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
-class ResidentEventsTest {
+class ResidentEventHandlerTest {
 
     private static void awaitResident(UUID residentId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->

@@ -5,12 +5,13 @@ import cn.bailian.kit.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 
 /** A grant disbursed for an activity marks it as funded by the community fund. */
 @ApplicationScoped
-public class FundEvents implements EventHandler {
+public class FundEventHandler implements EventHandler {
 
     public static final String TOPIC = "bailian.fund.events";
     static final String GRANT_DISBURSED = "cn.bailian.fund.grant.disbursed.v1";
@@ -46,7 +47,7 @@ public class FundEvents implements EventHandler {
         row.fundId = grant.fundId();
         row.communityId = grant.communityId();
         row.amountFen = grant.amountFen();
-        row.receivedAt = OffsetDateTime.now();
+        row.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
     }
 }

@@ -1,21 +1,21 @@
 package cn.bailian.activity.resident;
 
-import cn.bailian.activity.booking.BookingService;
-import cn.bailian.activity.enrollment.EnrollmentService;
 import cn.bailian.kit.event.CloudEvent;
 import cn.bailian.kit.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 
 /** Keeps the resident, guardian and organisation projections, and applies move-outs. */
 @ApplicationScoped
-public class ResidentEvents implements EventHandler {
+public class ResidentEventHandler implements EventHandler {
 
     public static final String TOPIC = "bailian.resident.events";
     static final String REGISTERED = "cn.bailian.resident.registered.v1";
@@ -40,9 +40,7 @@ public class ResidentEvents implements EventHandler {
     @Inject
     EntityManager em;
     @Inject
-    EnrollmentService enrollments;
-    @Inject
-    BookingService bookings;
+    Event<ResidentMovedOut> movedOut;
 
     @Override
     public String topic() {
@@ -80,7 +78,7 @@ public class ResidentEvents implements EventHandler {
         resident.displayName = r.displayName();
         resident.birthDate = r.birthDate();
         resident.status = r.status() == null ? Resident.ACTIVE : r.status();
-        resident.updatedAt = OffsetDateTime.now();
+        resident.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (fresh) {
             resident.persist();
         }
@@ -95,13 +93,13 @@ public class ResidentEvents implements EventHandler {
             resident.communityId = m.communityId();
         }
         resident.status = Resident.MOVED_OUT;
-        resident.updatedAt = OffsetDateTime.now();
+        resident.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (fresh) {
             resident.persist();
         }
         em.flush();
-        enrollments.cancelFutureForMoveOut(m.residentId());
-        bookings.cancelFutureForMoveOut(m.residentId());
+        // enrollments and venue bookings give up the resident's future places, in this transaction
+        movedOut.fire(new ResidentMovedOut(m.residentId()));
     }
 
     private void organization(OrganizationRegistered o) {

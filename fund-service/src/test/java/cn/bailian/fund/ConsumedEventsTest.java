@@ -1,4 +1,4 @@
-package cn.bailian.fund.resident;
+package cn.bailian.fund;
 
 import cn.bailian.kit.inbox.EventHandler;
 import cn.bailian.testkit.AsyncApiContract;
@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * Consumer-driven contract: the examples resident-service commits in its AsyncAPI document, sent on its topic,
- * go through fund-service's real consumer and handlers and land in what the fund knows of residents and
- * organisations.
+ * Consumer-driven contract: the examples resident-service and activity-service commit in their AsyncAPI documents,
+ * sent on their topics, go through fund-service's real consumer and handlers and land in what the fund knows of
+ * residents and organisations (ResidentEventHandler) and of attendance at activities (ActivityEventHandler).
  */
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -49,6 +49,10 @@ class ConsumedEventsTest {
                     "select community_id::text, name, kind from known_organization where organization_id = ?",
                     field(event, "organizationId")))
                     .containsExactly(field(event, "communityId"), field(event, "name"), field(event, "kind"));
+            case "cn.bailian.activity.attendance.recorded.v1" -> assertThat(TestDb.singleRow(
+                    "select activity_id::text, session_id::text, community_id::text from activity_attendance where attendance_id = ?",
+                    field(event, "attendanceId")))
+                    .containsExactly(field(event, "activityId"), field(event, "sessionId"), field(event, "communityId"));
             default -> fail("no assertion for %s: say what applying it changes", type);
         }
     }
