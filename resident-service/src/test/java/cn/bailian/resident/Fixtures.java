@@ -1,7 +1,7 @@
 package cn.bailian.resident;
 
-import cn.bailian.resident.pii.IdCardNumber;
 import cn.bailian.testkit.DevTokens;
+import cn.bailian.testkit.IdNumbers;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -60,9 +60,7 @@ public final class Fixtures {
 
     /** A valid ID-card number for this birth date (random area code and sequence). */
     public static String idNumber(LocalDate birthDate) {
-        String first17 = "5101" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 99))
-                + birthDate.toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        return first17 + IdCardNumber.checkCharacter(first17);
+        return IdNumbers.random(birthDate);
     }
 
     public Map<String, Object> person(String name, LocalDate birthDate, String relation) {

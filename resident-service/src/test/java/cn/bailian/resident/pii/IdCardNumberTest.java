@@ -1,5 +1,6 @@
 package cn.bailian.resident.pii;
 
+import cn.bailian.testkit.IdNumbers;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -14,6 +15,17 @@ class IdCardNumberTest {
         assertThat(IdCardNumber.problem("11010519491231002X")).isEmpty();
         assertThat(IdCardNumber.checkCharacter("11010519491231002")).isEqualTo('X');
         assertThat(IdCardNumber.birthDate("11010519491231002X")).contains(LocalDate.of(1949, 12, 31));
+    }
+
+    @Test
+    void theTestKitsGeneratedNumbersPassTheProductionCheck() {
+        // the one generator of fictional numbers (tests, system tests, demo data) against the real rule
+        for (int i = 0; i < 200; i++) {
+            LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(i * 97L);
+            assertThat(IdCardNumber.problem(IdNumbers.random(birth))).isEmpty();
+            assertThat(IdCardNumber.checkCharacter(IdNumbers.of(IdNumbers.FICTIONAL_REGION, birth, i).substring(0, 17)))
+                    .isEqualTo(IdNumbers.of(IdNumbers.FICTIONAL_REGION, birth, i).charAt(17));
+        }
     }
 
     @Test

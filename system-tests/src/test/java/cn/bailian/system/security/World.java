@@ -3,6 +3,7 @@ package cn.bailian.system.security;
 import cn.bailian.system.Api;
 import cn.bailian.system.Platform;
 import cn.bailian.testkit.DevTokens;
+import cn.bailian.testkit.IdNumbers;
 import io.restassured.response.Response;
 
 import java.time.Duration;
@@ -145,14 +146,7 @@ public final class World {
 
     /** A valid GB 11643 ID-card number for the birth date. */
     public static String idNumber(LocalDate birth) {
-        String first17 = "5101" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 99))
-                + birth.toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        String id = first17 + "10X98765432".charAt(sum % 11);
+        String id = IdNumbers.random(birth);
         PII.add(id);
         return id;
     }
