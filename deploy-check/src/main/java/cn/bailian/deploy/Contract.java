@@ -14,19 +14,23 @@ public record Contract(Map<String, ServiceConfig> services, String projectVersio
     public static final List<String> SERVICES = List.of("resident-service", "farm-service", "activity-service", "fund-service");
     static final String KIT_PROPERTIES = "service-kit/src/main/resources/META-INF/microprofile-config.properties";
 
-    /** The contract as the project states it: the services' application.properties, the kit's defaults, the root pom. */
+    /**
+     * The contract as the project states it: the services' application.properties and AsyncAPI documents, the kit's
+     * defaults, the root pom.
+     */
     public static Contract of(Path projectRoot) {
-        return of(projectRoot, s -> projectRoot.resolve(s).resolve("src/main/resources/application.properties"));
+        return of(projectRoot, s -> projectRoot.resolve(s).resolve("src/main/resources/application.properties"),
+                s -> projectRoot.resolve(s).resolve("asyncapi/asyncapi.yaml"));
     }
 
-    /** The same, with each service's application.properties taken from where {@code appProperties} says. */
-    public static Contract of(Path projectRoot, Function<String, Path> appProperties) {
+    /** The same, with each service's application.properties and AsyncAPI document taken from where the functions say. */
+    public static Contract of(Path projectRoot, Function<String, Path> appProperties, Function<String, Path> asyncApi) {
         Path kit = projectRoot.resolve(KIT_PROPERTIES);
         Map<String, ServiceConfig> services = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (String s : SERVICES) {
             try {
-                services.put(s, ServiceConfig.read(s, appProperties.apply(s), kit));
+                services.put(s, ServiceConfig.read(s, appProperties.apply(s), kit, asyncApi.apply(s)));
             } catch (IllegalStateException e) {
                 problems.add(e.getMessage());
             }

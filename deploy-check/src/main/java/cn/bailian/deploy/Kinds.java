@@ -2,9 +2,11 @@ package cn.bailian.deploy;
 
 import cn.bailian.deploy.crd.CnpgCluster;
 import cn.bailian.deploy.crd.CnpgDatabase;
+import cn.bailian.deploy.crd.CnpgScheduledBackup;
 import cn.bailian.deploy.crd.KafkaCluster;
 import cn.bailian.deploy.crd.KafkaNodePool;
 import cn.bailian.deploy.crd.KafkaTopic;
+import cn.bailian.deploy.crd.KafkaUser;
 import cn.bailian.deploy.crd.ServiceMonitor;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -37,8 +39,10 @@ final class Kinds {
             Map.entry("kafka.strimzi.io/v1beta2/Kafka", KafkaCluster.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaNodePool", KafkaNodePool.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class),
-            Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class));
+            Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class),
+            Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CnpgScheduledBackup.class));
 
     private Kinds() {
     }

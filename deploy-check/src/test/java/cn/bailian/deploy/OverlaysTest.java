@@ -26,7 +26,7 @@ class OverlaysTest {
     void overlayMatchesTheServicesConfiguration(String overlay) {
         Contract contract = Contract.of(TestProject.ROOT);
 
-        var findings = new DeployChecker().check(TestProject.rendered(overlay), contract);
+        var findings = DeployChecker.forOverlay(overlay).check(TestProject.rendered(overlay), contract);
 
         assertThat(findings).as("problems in deploy/overlays/%s", overlay).isEmpty();
     }

@@ -43,13 +43,15 @@ final class TestProject {
 
     /** The contract as the brief states it (test resources), the kit's real defaults and the real root pom. */
     static Contract statedContract() {
-        return Contract.of(ROOT, service -> {
-            try {
-                return Path.of(TestProject.class.getResource("/contract/" + service + "/application.properties").toURI());
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return Contract.of(ROOT, service -> resource(service, "application.properties"), service -> resource(service, "asyncapi.yaml"));
+    }
+
+    private static Path resource(String service, String file) {
+        try {
+            return Path.of(TestProject.class.getResource("/contract/" + service + "/" + file).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<ObjectNode> documents(String yaml) {

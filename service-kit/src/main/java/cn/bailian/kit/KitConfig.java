@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the shared machinery; each service names itself and its topic, the rest has defaults. */
@@ -27,6 +28,8 @@ public interface KitConfig {
     Consumer consumer();
 
     Idempotency idempotency();
+
+    Kafka kafka();
 
     Http http();
 
@@ -58,6 +61,14 @@ public interface KitConfig {
     interface Events {
         /** The topic this service publishes to, e.g. bailian.farm.events. */
         String topic();
+
+        /**
+         * Topic → the service that alone may publish to it (bailian.events.owners."bailian.farm.events"=farm-service).
+         * A consumed event whose CloudEvents source is not {@code /bailian/<owner>} is parked, not applied: a peer
+         * that can reach the broker must not be able to speak for another service. A topic with no owner here has
+         * every event parked.
+         */
+        Map<String, String> owners();
     }
 
     interface Outbox {
@@ -97,6 +108,27 @@ public interface KitConfig {
         /** Attempts of one event before it is parked. */
         @WithDefault("5")
         int maxAttempts();
+    }
+
+    /**
+     * How the kit's Kafka clients authenticate (cn.bailian.kit.kafka.KafkaClientSecurity): Kafka's own client
+     * settings of the same names. None set: plain Kafka, as on a developer's machine.
+     */
+    interface Kafka {
+        /** e.g. SASL_SSL */
+        Optional<String> securityProtocol();
+
+        /** e.g. SCRAM-SHA-512 */
+        Optional<String> saslMechanism();
+
+        /** The login module with this service's user and password (secret: from the environment only). */
+        Optional<String> saslJaasConfig();
+
+        /** The CA the brokers' certificates are checked against. */
+        Optional<String> sslTruststoreLocation();
+
+        /** e.g. PEM */
+        Optional<String> sslTruststoreType();
     }
 
     interface Idempotency {

@@ -32,16 +32,63 @@ public final class KafkaBroker {
 
     private static KafkaBroker shared;
 
+    /** The harness's own identity on a secured broker: a super user, as Strimzi's operators are in the cluster. */
+    public static final String ADMIN = "bailian-admin";
+    static final String SCRAM = "SCRAM-SHA-512";
+
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    /** null: a plain listener anyone may use; else SASL/SCRAM with ACLs, and this is the admin's password */
+    private final String adminPassword;
     private boolean formatted;
     private KafkaRaftServer server;
 
     private KafkaBroker(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, null);
+    }
+
+    private KafkaBroker(Path logDir, int port, int controllerPort, String adminPassword) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.adminPassword = adminPassword;
+    }
+
+    /**
+     * A broker as the cluster's (deploy/base/kafka): its client listener is SASL_PLAINTEXT with SCRAM-SHA-512 and
+     * Kafka's StandardAuthorizer enforces ACLs, so a client may do only what its user's ACLs allow. The only user at
+     * first is {@link #ADMIN}, a super user; {@link KafkaUsers} adds the services'. (The controller listener stays
+     * plain on the loopback: the node's own controller traffic.)
+     */
+    public static KafkaBroker securedAt(Path logDir, int port, int controllerPort, String adminPassword) {
+        return new KafkaBroker(logDir, port, controllerPort, adminPassword);
+    }
+
+    public boolean secured() {
+        return adminPassword != null;
+    }
+
+    /** The client settings of a user of this broker: empty on a plain broker, SASL/SCRAM on a secured one. */
+    public Properties clientProperties(String user, String password) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers());
+        if (secured()) {
+            props.put("security.protocol", "SASL_PLAINTEXT");
+            props.put("sasl.mechanism", SCRAM);
+            props.put("sasl.jaas.config", jaas(user, password));
+        }
+        return props;
+    }
+
+    /** The harness's super-user settings (on a plain broker, just the address). */
+    public Properties adminProperties() {
+        return clientProperties(ADMIN, adminPassword);
+    }
+
+    static String jaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
     }
 
     /** The broker for this JVM, started on first use, on free ports and a temporary log directory. */
@@ -101,6 +148,21 @@ public final class KafkaBroker {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.flush.interval.messages", "1");
+        if (secured()) {
+            String client = "SASL_PLAINTEXT://127.0.0.1:" + port;
+            props.put("listeners", client + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", client);
+            props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+            props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("sasl.enabled.mechanisms", SCRAM);
+            props.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+            props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", jaas(ADMIN, adminPassword));
+            props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            // ANONYMOUS is only ever the principal of the plain controller listener (the SASL one authenticates everyone)
+            props.put("super.users", "User:" + ADMIN + ";User:ANONYMOUS");
+            props.put("allow.everyone.if.no.acl.found", "false");
+            props.put("auto.create.topics.enable", "false");
+        }
         try {
             if (!formatted && !Files.exists(logDir.resolve("meta.properties"))) {
                 new Formatter()
@@ -110,6 +172,9 @@ public final class KafkaBroker {
                         .setMetadataLogDirectory(logDir.toString())
                         .addDirectory(logDir.toString())
                         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                        .setScramArguments(secured()
+                                ? java.util.List.of(SCRAM + "=[name=" + ADMIN + ",password=" + adminPassword + "]")
+                                : java.util.List.of())
                         .run();
             }
             formatted = true;

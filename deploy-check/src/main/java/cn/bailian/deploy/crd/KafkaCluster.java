@@ -14,11 +14,19 @@ public record KafkaCluster(String apiVersion, String kind, ObjectMeta metadata, 
     }
 
     public record Kafka(String version, String metadataVersion, List<Listener> listeners, Map<String, Object> config,
-                        Object authorization, Object rack, Object template) {
+                        Authorization authorization, Object rack, Object template) {
     }
 
-    public record Listener(String name, Integer port, String type, Boolean tls, Object authentication,
+    /** type: simple (Kafka's ACLs), opa, keycloak or custom. */
+    public record Authorization(String type, List<String> superUsers) {
+    }
+
+    public record Listener(String name, Integer port, String type, Boolean tls, Authentication authentication,
                            Object configuration, List<NetworkPolicyPeer> networkPolicyPeers) {
+    }
+
+    /** type: scram-sha-512, tls, oauth or custom. */
+    public record Authentication(String type) {
     }
 
     public record EntityOperator(Operator topicOperator, Operator userOperator) {

@@ -23,6 +23,11 @@ public record CloudEvent(
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
 
+    /** The CloudEvents source of every event a service publishes (the outbox sets it). */
+    public static String sourceOf(String serviceName) {
+        return "/bailian/" + serviceName;
+    }
+
     /** The payload read into a consumer's own record; fields it does not know are ignored. */
     public <T> T dataAs(Class<T> type) {
         return EventJson.convert(data, type);

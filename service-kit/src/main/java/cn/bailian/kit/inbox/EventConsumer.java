@@ -4,6 +4,7 @@ import cn.bailian.kit.KitConfig;
 import cn.bailian.kit.db.DatabaseErrors;
 import cn.bailian.kit.event.CloudEvent;
 import cn.bailian.kit.event.EventJson;
+import cn.bailian.kit.kafka.KafkaClientSecurity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -82,7 +83,7 @@ public class EventConsumer {
         if (topics.isEmpty() || !config.consumer().enabled()) {
             return;
         }
-        Map<String, Object> props = new HashMap<>();
+        Map<String, Object> props = new HashMap<>(KafkaClientSecurity.settings(config.kafka()));
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumer().groupId().orElse(config.serviceName()));
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-inbox");
@@ -171,6 +172,10 @@ public class EventConsumer {
                 for (ConsumerRecord<String, String> record : records) {
                     CloudEvent event = EventJson.read(record.value());
                     EventHandler handler = handlers.get(event.type());
+                    ForgedEventException forged = forged(record, event, handler);
+                    if (forged != null) {
+                        throw forged; // parked on the one-by-one path
+                    }
                     if (handler == null) {
                         continue;
                     }
@@ -204,6 +209,10 @@ public class EventConsumer {
             return park(record, null, e);
         }
         EventHandler handler = handlers.get(event.type());
+        ForgedEventException forged = forged(record, event, handler);
+        if (forged != null) {
+            return park(record, event, forged);
+        }
         if (handler == null) {
             LOG.debugf("ignoring event type %s", event.type());
             return true;
@@ -233,6 +242,31 @@ public class EventConsumer {
             }
         }
         return false; // shutting down between attempts: the record is read again after the restart
+    }
+
+    /**
+     * An event is believed only from the service that owns its topic (bailian.events.owners): the broker's ACLs let
+     * only that service write there, and this check holds even where they are missing or too wide. Whatever its
+     * type, a forged event is parked for a person to look at, never applied or silently dropped. An event type is
+     * also believed only on the topic its handler reads: the fund service owns its topic, but a resident.registered
+     * it put there is still not the resident service's word.
+     *
+     * @return why the event is not believed, or null when its source owns the topic
+     */
+    ForgedEventException forged(ConsumerRecord<String, String> record, CloudEvent event, EventHandler handler) {
+        String owner = config.events().owners().get(record.topic());
+        if (owner == null) {
+            return new ForgedEventException("topic " + record.topic() + " has no owner in bailian.events.owners");
+        }
+        String expected = CloudEvent.sourceOf(owner);
+        if (!expected.equals(event.source())) {
+            return new ForgedEventException("source " + event.source() + " is not " + expected + ", the owner of "
+                    + record.topic());
+        }
+        if (handler != null && !handler.topic().equals(record.topic())) {
+            return new ForgedEventException(event.type() + " is read from " + handler.topic() + ", not from " + record.topic());
+        }
+        return null;
     }
 
     /** @return false when the record could not be parked because the database is away (it is read again later) */

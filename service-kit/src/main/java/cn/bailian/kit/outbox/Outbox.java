@@ -44,7 +44,7 @@ public class Outbox {
         CloudEvent event = new CloudEvent(
                 CloudEvent.SPEC_VERSION,
                 UUID.randomUUID().toString(),
-                "/bailian/" + config.serviceName(),
+                CloudEvent.sourceOf(config.serviceName()),
                 type,
                 aggregateId.toString(),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS),

@@ -1,6 +1,7 @@
 package cn.bailian.kit.outbox;
 
 import cn.bailian.kit.KitConfig;
+import cn.bailian.kit.kafka.KafkaClientSecurity;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,6 +29,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -120,7 +122,8 @@ public class OutboxRelay {
 
     /** Made on the relay's own thread: building the Kafka client takes a few hundred ms the start need not wait for. */
     private KafkaProducer<String, String> newProducer() {
-        return new KafkaProducer<>(Map.of(
+        Map<String, Object> props = new HashMap<>(KafkaClientSecurity.settings(config.kafka()));
+        props.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox",
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -131,6 +134,7 @@ public class OutboxRelay {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        return new KafkaProducer<>(props);
     }
 
     private void run() {

@@ -129,6 +129,33 @@ class EventConsumerTest {
         assertThat(processed(before)).isZero();
     }
 
+    @Test
+    void anEventWhoseSourceIsNotTheTopicsOwnerIsParkedAndNotApplied() throws Exception {
+        String key = "forged-" + UUID.randomUUID();
+        String forgedEvent = UUID.randomUUID().toString();
+        String forgedNote = UUID.randomUUID().toString();
+        send(key, event(forgedEvent, "/bailian/resident-service", CREATED, forgedNote, 3, ""));
+        String noSource = UUID.randomUUID().toString();
+        send(key, event(noSource, "", CREATED, UUID.randomUUID().toString(), 3, ""));
+        awaitApplied(marker(key));
+        assertThat(applied(forgedNote)).isZero();
+        assertThat(processed(forgedEvent)).isZero();
+        assertThat(count("select count(*) from parked_event where event_id = '" + forgedEvent
+                + "' and error like '%source /bailian/resident-service is not /bailian/kit-sample%'")).isEqualTo(1);
+        assertThat(count("select count(*) from parked_event where event_id = '" + noSource + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstWithAForgedEventIsLeftToTheOneByOnePath() throws Exception {
+        String genuineNote = UUID.randomUUID().toString();
+        String forgedNote = UUID.randomUUID().toString();
+        boolean together = consumer.applyTogether(records(event(UUID.randomUUID().toString(), CREATED, genuineNote, 3, ""),
+                event(UUID.randomUUID().toString(), "/bailian/kit-sample/../farm-service", CREATED, forgedNote, 3, "")));
+        assertThat(together).isFalse();
+        assertThat(applied(genuineNote)).isZero();
+        assertThat(applied(forgedNote)).isZero();
+    }
+
     private static ConsumerRecords<String, String> records(String... values) {
         TopicPartition partition = new TopicPartition(TOPIC, 0);
         List<ConsumerRecord<String, String>> list = new ArrayList<>();
@@ -153,7 +180,11 @@ class EventConsumerTest {
     }
 
     private static String event(String id, String type, String noteId, int priority, String extra) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/bailian/test\",\"type\":\"" + type
+        return event(id, "/bailian/kit-sample", type, noteId, priority, extra);
+    }
+
+    private static String event(String id, String source, String type, String noteId, int priority, String extra) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\"" + type
                 + "\",\"subject\":\"" + noteId + "\",\"time\":\"2026-11-27T08:00:00Z\",\"datacontenttype\":\"application/json\","
                 + "\"unknownEnvelopeField\":true,\"data\":{" + extra + "\"noteId\":\"" + noteId + "\",\"priority\":" + priority + "}}";
     }
