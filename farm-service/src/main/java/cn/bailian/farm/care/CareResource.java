@@ -1,17 +1,14 @@
 package cn.bailian.farm.care;
 
-import cn.bailian.farm.claim.Claim;
-import cn.bailian.farm.plot.Plot;
+import cn.bailian.farm.care.CareApi.InspectionView;
+import cn.bailian.farm.care.CareApi.RecordInspection;
+import cn.bailian.farm.care.CareApi.WarningView;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.security.Caller;
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -41,34 +36,10 @@ public class CareResource {
 
     private static final String PROBLEM = "application/problem+json";
 
-    public record RecordInspection(
-            @NotNull @Schema(example = "POOR") Inspection.Grade grade,
-            @Size(max = 2000) @Schema(example = "杂草丛生，三周未浇水") String note,
-            @Size(max = 500) @Pattern(regexp = "https?://\\S+") @Schema(example = "https://img.bailian.example/i/88.jpg") String photoUrl) {
-    }
-
-    public record WarningView(UUID id, UUID claimId, UUID plotId, UUID residentId,
-                              @Schema(example = "POOR_INSPECTION") String reason, @Schema(example = "OPEN") String status,
-                              @Schema(example = "2026-04-12") LocalDate reinspectOn, OffsetDateTime issuedAt, OffsetDateTime closedAt) {
-        static WarningView of(CareWarning w) {
-            return w == null ? null : new WarningView(w.id, w.claimId, w.plotId, w.residentId, w.reason, w.status,
-                    w.reinspectOn, w.issuedAt, w.closedAt);
-        }
-    }
-
-    public record InspectionView(UUID id, UUID plotId, UUID claimId, Inspection.Grade grade,
-                                 @Schema(example = "杂草较多，两周未浇水") String note,
-                                 @Schema(example = "https://img.bailian.example/i/88.jpg") String photoUrl,
-                                 OffsetDateTime inspectedAt,
-                                 @Schema(description = "The claim's live warning after this inspection, if any") WarningView warning) {
-    }
-
-    @Inject
-    Caller caller;
     @Inject
     Idempotency idempotency;
     @Inject
-    CareRules care;
+    CareService care;
 
     @POST
     @Path("/plots/{plotId}/inspections")
@@ -80,13 +51,11 @@ public class CareResource {
     @APIResponse(responseCode = "409", description = "PLOT_NOT_CLAIMED", content = @Content(mediaType = PROBLEM))
     public Response inspect(@PathParam("plotId") UUID plotId, @Valid @NotNull RecordInspection request,
                             @HeaderParam(Idempotency.HEADER) String key) {
-        caller.requireStaffOf(Plot.require(plotId).communityId);
         return idempotency.execute(key, "POST /plots/" + plotId + "/inspections", request, () -> {
-            CareRules.Outcome outcome = care.inspect(plotId, request.grade(), request.note(), request.photoUrl(), caller.subject());
-            Inspection i = outcome.inspection();
-            return Response.created(URI.create("/api/v1/plots/" + plotId + "/inspections/" + i.id))
-                    .entity(new InspectionView(i.id, i.plotId, i.claimId, i.grade, i.note, i.photoUrl, i.inspectedAt,
-                            WarningView.of(outcome.warning()))).build();
+            CareService.Outcome outcome = care.inspect(plotId, request.grade(), request.note(), request.photoUrl());
+            InspectionView inspection = InspectionView.of(outcome.inspection(), outcome.warning());
+            return Response.created(URI.create("/api/v1/plots/" + plotId + "/inspections/" + inspection.id()))
+                    .entity(inspection).build();
         });
     }
 
@@ -98,10 +67,7 @@ public class CareResource {
     @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Page<InspectionView> inspections(@PathParam("plotId") UUID plotId, @BeanParam PageRequest page) {
-        caller.requireStaffOf(Plot.require(plotId).communityId);
-        var query = Inspection.<Inspection>find("plotId", Sort.descending("inspectedAt").and("id"), plotId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(i -> new InspectionView(i.id, i.plotId,
-                i.claimId, i.grade, i.note, i.photoUrl, i.inspectedAt, null)).toList(), query.count());
+        return care.inspections(plotId, page).map(i -> InspectionView.of(i, null));
     }
 
     @GET
@@ -112,9 +78,6 @@ public class CareResource {
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Page<WarningView> warnings(@PathParam("claimId") UUID claimId, @BeanParam PageRequest page) {
-        Claim claim = Claim.require(claimId);
-        caller.requireSelfOrStaff(claim.residentId, claim.communityId);
-        var query = CareWarning.<CareWarning>find("claimId", Sort.descending("issuedAt").and("id"), claimId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(WarningView::of).toList(), query.count());
+        return care.warnings(claimId, page).map(WarningView::of);
     }
 }

@@ -1,24 +1,16 @@
 package cn.bailian.farm.claim;
 
-import cn.bailian.farm.plot.Plot;
-import cn.bailian.farm.resident.ResidentProjection;
-import cn.bailian.farm.resident.Residents;
+import cn.bailian.farm.claim.ClaimApi.ClaimView;
+import cn.bailian.farm.claim.ClaimApi.CreateClaim;
+import cn.bailian.farm.claim.ClaimApi.RevokeClaim;
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.security.Caller;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -49,35 +39,10 @@ public class ClaimResource {
 
     private static final String PROBLEM = "application/problem+json";
 
-    public record CreateClaim(
-            @NotNull @Schema(example = "3b0f6c1e-2d4a-4e8b-9c71-5a6e8f0d2b34") UUID residentId,
-            @Min(1) @Max(24) @Schema(description = "Term in months; default 12", example = "12") Integer termMonths) {
-    }
-
-    public record RevokeClaim(@NotBlank @Size(max = 500) @Schema(example = "两次巡查均无人打理，已书面提醒") String reason) {
-    }
-
-    public record ClaimView(UUID id, UUID plotId, @Schema(example = "A-01") String plotCode, UUID farmId, UUID communityId, UUID residentId,
-                            UUID householdId, @Schema(example = "ACTIVE") String status,
-                            @Schema(example = "2026-03-01") LocalDate startsOn, @Schema(example = "2027-02-28") LocalDate endsOn,
-                            @Schema(example = "RELEASED") String endReason, OffsetDateTime endedAt, UUID offerId,
-                            OffsetDateTime createdAt, long version) {
-        public static ClaimView of(Claim claim) {
-            Plot plot = Plot.findById(claim.plotId);
-            return new ClaimView(claim.id, claim.plotId, plot == null ? null : plot.code, claim.farmId, claim.communityId,
-                    claim.residentId, claim.householdId, claim.status, claim.startsOn, claim.endsOn, claim.endReason,
-                    claim.endedAt, claim.offerId, claim.createdAt, claim.version);
-        }
-    }
-
-    @Inject
-    Caller caller;
     @Inject
     Idempotency idempotency;
     @Inject
-    Claims claims;
-    @Inject
-    Residents residents;
+    ClaimService claims;
 
     @POST
     @Path("/plots/{plotId}/claims")
@@ -91,12 +56,10 @@ public class ClaimResource {
     @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
     public Response claim(@PathParam("plotId") UUID plotId, @Valid @NotNull CreateClaim request,
                           @HeaderParam(Idempotency.HEADER) String key) {
-        Plot plot = Plot.require(plotId);
-        caller.requireSelfOrStaff(request.residentId(), plot.communityId);
         return idempotency.execute(key, "POST /plots/" + plotId + "/claims", request, () -> {
-            Claim claim = claims.claim(plotId, request.residentId(), request.termMonths());
-            return Response.created(URI.create("/api/v1/claims/" + claim.id)).entity(ClaimView.of(claim))
-                    .tag(ETags.of(claim.version)).build();
+            ClaimView claim = claims.claim(plotId, request.residentId(), request.termMonths());
+            return Response.created(URI.create("/api/v1/claims/" + claim.id())).entity(claim)
+                    .tag(ETags.of(claim.version())).build();
         });
     }
 
@@ -108,9 +71,8 @@ public class ClaimResource {
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Response get(@PathParam("id") UUID id) {
-        Claim claim = Claim.require(id);
-        caller.requireSelfOrStaff(claim.residentId, claim.communityId);
-        return Response.ok(ClaimView.of(claim)).tag(ETags.of(claim.version)).build();
+        ClaimView claim = claims.get(id);
+        return Response.ok(claim).tag(ETags.of(claim.version())).build();
     }
 
     @GET
@@ -123,31 +85,7 @@ public class ClaimResource {
     public Page<ClaimView> list(@QueryParam("residentId") UUID residentId, @QueryParam("farmId") UUID farmId,
                                 @QueryParam("status") @Pattern(regexp = "ACTIVE|ENDED") String status,
                                 @BeanParam PageRequest page) {
-        caller.requireAuthenticated();
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (residentId != null) {
-            ResidentProjection resident = residents.find(residentId);
-            if (!caller.isResident(residentId) && !(resident != null && caller.isStaffOf(resident.communityId)) && !caller.isAdmin()) {
-                throw ProblemException.forbidden();
-            }
-            where.append(" and residentId = :residentId");
-            params.and("residentId", residentId);
-        } else if (farmId != null) {
-            caller.requireStaffOf(cn.bailian.farm.farm.Farm.require(farmId).communityId);
-        } else {
-            throw ProblemException.invalidField("residentId", "NotNull", "residentId or farmId is required");
-        }
-        if (farmId != null) {
-            where.append(" and farmId = :farmId");
-            params.and("farmId", farmId);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        var query = Claim.<Claim>find(where.toString(), Sort.descending("createdAt").and("id"), params);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(ClaimView::of).toList(), query.count());
+        return claims.list(residentId, farmId, status == null ? null : Claim.Status.valueOf(status), page);
     }
 
     @POST
@@ -160,9 +98,7 @@ public class ClaimResource {
     @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
     @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     public ClaimView release(@PathParam("id") UUID id) {
-        Claim existing = Claim.require(id);
-        caller.requireSelfOrStaff(existing.residentId, existing.communityId);
-        return ClaimView.of(claims.release(id));
+        return claims.release(id);
     }
 
     @POST
@@ -176,9 +112,7 @@ public class ClaimResource {
     @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
     @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     public ClaimView renew(@PathParam("id") UUID id) {
-        Claim existing = Claim.require(id);
-        caller.requireSelfOrStaff(existing.residentId, existing.communityId);
-        return ClaimView.of(claims.renew(id));
+        return claims.renew(id);
     }
 
     @POST
@@ -190,9 +124,7 @@ public class ClaimResource {
     @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE or REVOCATION_NEEDS_FAILED_WARNING", content = @Content(mediaType = PROBLEM))
     public ClaimView revoke(@PathParam("id") UUID id, @Valid @NotNull RevokeClaim request) {
-        Claim existing = Claim.require(id);
-        caller.requireStaffOf(existing.communityId);
-        return ClaimView.of(claims.revoke(id, request.reason()));
+        return claims.revoke(id, request.reason());
     }
 
 }

@@ -1,8 +1,6 @@
 package cn.bailian.farm.resident;
 
-import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.security.Caller;
-import cn.bailian.kit.security.Roles;
+import cn.bailian.farm.resident.ResidentApi.EligibilityView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,14 +20,8 @@ import java.util.UUID;
 @Tag(name = "Eligibility", description = "居民资格（来自居民事件）/ Resident eligibility, from resident events")
 public class EligibilityResource {
 
-    public record EligibilityView(UUID residentId, UUID communityId, UUID householdId,
-                                  @Schema(example = "ACTIVE") String status, @Schema(example = "true") boolean eligible) {
-    }
-
     @Inject
-    Caller caller;
-    @Inject
-    Residents residents;
+    ResidentService residents;
 
     @GET
     @Path("/residents/{residentId}/eligibility")
@@ -40,17 +32,6 @@ public class EligibilityResource {
     @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "RESIDENT_UNKNOWN", content = @Content(mediaType = "application/problem+json"))
     public EligibilityView get(@PathParam("residentId") UUID residentId) {
-        caller.requireAuthenticated();
-        ResidentProjection resident = residents.find(residentId);
-        boolean allowed = caller.is(Roles.SERVICE) || caller.isAdmin() || caller.isResident(residentId)
-                || (resident != null && caller.isStaffOf(resident.communityId));
-        if (!allowed) {
-            throw ProblemException.forbidden();
-        }
-        if (resident == null) {
-            throw ProblemException.notFound("RESIDENT_UNKNOWN", residentId);
-        }
-        return new EligibilityView(resident.residentId, resident.communityId, resident.householdId, resident.status,
-                Residents.isEligible(resident, resident.communityId));
+        return residents.eligibility(residentId);
     }
 }

@@ -1,15 +1,9 @@
 package cn.bailian.farm.waitlist;
 
-import cn.bailian.farm.claim.Claim;
-import cn.bailian.farm.claim.ClaimResource.ClaimView;
-import cn.bailian.farm.plot.Plot;
-import cn.bailian.farm.resident.ResidentProjection;
-import cn.bailian.farm.resident.Residents;
+import cn.bailian.farm.claim.ClaimApi.ClaimView;
+import cn.bailian.farm.waitlist.WaitlistApi.OfferView;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.security.Caller;
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -27,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -37,22 +30,8 @@ public class OfferResource {
 
     private static final String PROBLEM = "application/problem+json";
 
-    public record OfferView(UUID id, UUID plotId, @Schema(example = "A-03") String plotCode, UUID farmId, UUID residentId,
-                            UUID waitlistEntryId, UUID lotteryId, @Schema(example = "PENDING") String status,
-                            OffsetDateTime expiresAt, OffsetDateTime createdAt, OffsetDateTime decidedAt) {
-        static OfferView of(Offer offer) {
-            Plot plot = Plot.findById(offer.plotId);
-            return new OfferView(offer.id, offer.plotId, plot == null ? null : plot.code, offer.farmId, offer.residentId,
-                    offer.waitlistEntryId, offer.lotteryId, offer.status, offer.expiresAt, offer.createdAt, offer.decidedAt);
-        }
-    }
-
     @Inject
-    Caller caller;
-    @Inject
-    Waitlists waitlists;
-    @Inject
-    Residents residents;
+    WaitlistService waitlists;
 
     @GET
     @Path("/offers/{id}")
@@ -62,9 +41,7 @@ public class OfferResource {
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "OFFER_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public OfferView get(@PathParam("id") UUID id) {
-        Offer offer = Offer.require(id);
-        caller.requireSelfOrStaff(offer.residentId, offer.communityId);
-        return OfferView.of(offer);
+        return waitlists.getOffer(id);
     }
 
     @GET
@@ -75,16 +52,7 @@ public class OfferResource {
     @APIResponse(responseCode = "400", description = "residentId missing", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = PROBLEM))
     public Page<OfferView> list(@QueryParam("residentId") UUID residentId, @BeanParam PageRequest page) {
-        if (residentId == null) {
-            throw ProblemException.invalidField("residentId", "NotNull", "must not be null");
-        }
-        ResidentProjection resident = residents.find(residentId);
-        caller.requireAuthenticated();
-        if (!caller.isResident(residentId) && !caller.isAdmin() && !(resident != null && caller.isStaffOf(resident.communityId))) {
-            throw ProblemException.forbidden();
-        }
-        var query = Offer.<Offer>find("residentId", Sort.descending("createdAt").and("id"), residentId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(OfferView::of).toList(), query.count());
+        return waitlists.offersOf(residentId, page);
     }
 
     @POST
@@ -97,10 +65,8 @@ public class OfferResource {
     @APIResponse(responseCode = "409", description = "OFFER_NOT_PENDING, OFFER_EXPIRED or HOUSEHOLD_ALREADY_HAS_PLOT", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
     public Response accept(@PathParam("id") UUID id) {
-        Offer offer = Offer.require(id);
-        caller.requireSelfOrStaff(offer.residentId, offer.communityId);
-        Claim claim = waitlists.accept(id);
-        return Response.created(URI.create("/api/v1/claims/" + claim.id)).entity(ClaimView.of(claim)).build();
+        ClaimView claim = waitlists.accept(id);
+        return Response.created(URI.create("/api/v1/claims/" + claim.id())).entity(claim).build();
     }
 
     @POST
@@ -112,8 +78,6 @@ public class OfferResource {
     @APIResponse(responseCode = "404", description = "OFFER_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "OFFER_NOT_PENDING", content = @Content(mediaType = PROBLEM))
     public OfferView decline(@PathParam("id") UUID id) {
-        Offer offer = Offer.require(id);
-        caller.requireSelfOrStaff(offer.residentId, offer.communityId);
-        return OfferView.of(waitlists.decline(id));
+        return waitlists.decline(id);
     }
 }

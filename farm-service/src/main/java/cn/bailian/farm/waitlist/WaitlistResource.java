@@ -1,17 +1,15 @@
 package cn.bailian.farm.waitlist;
 
-import cn.bailian.farm.farm.Farm;
-import cn.bailian.farm.resident.Residents;
+import cn.bailian.farm.waitlist.WaitlistApi.EntryView;
+import cn.bailian.farm.waitlist.WaitlistApi.JoinWaitlist;
+import cn.bailian.farm.waitlist.WaitlistApi.MoveEntry;
+import cn.bailian.farm.waitlist.WaitlistApi.PublicEntryView;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,9 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -44,32 +39,10 @@ public class WaitlistResource {
 
     private static final String PROBLEM = "application/problem+json";
 
-    public record JoinWaitlist(@NotNull @Schema(example = "3b0f6c1e-2d4a-4e8b-9c71-5a6e8f0d2b34") UUID residentId) {
-    }
-
-    public record MoveEntry(@NotNull @Min(1) @Schema(example = "1") Integer position,
-                            @NotBlank @Size(max = 500) @Schema(example = "行动不便的老人，优先安排靠近入口的地块") String reason) {
-    }
-
-    /** What the resident and staff see of an entry. */
-    public record EntryView(UUID id, UUID farmId, UUID residentId, @Schema(example = "胡*") String residentName,
-                            @Schema(example = "WAITING") String status, @Schema(example = "3") int position,
-                            OffsetDateTime joinedAt, @Schema(example = "CLAIMED") String endReason) {
-    }
-
-    /** What anyone sees: position and a masked name, no ids of people. */
-    public record PublicEntryView(UUID id, @Schema(example = "1") int position, @Schema(example = "胡*") String residentName,
-                                  @Schema(example = "WAITING") String status, OffsetDateTime joinedAt) {
-    }
-
-    @Inject
-    Caller caller;
     @Inject
     Idempotency idempotency;
     @Inject
-    Waitlists waitlists;
-    @Inject
-    Residents residents;
+    WaitlistService waitlists;
 
     @POST
     @Path("/farms/{farmId}/waitlist")
@@ -82,12 +55,9 @@ public class WaitlistResource {
     @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
     public Response join(@PathParam("farmId") UUID farmId, @Valid @NotNull JoinWaitlist request,
                          @HeaderParam(Idempotency.HEADER) String key) {
-        Farm farm = Farm.require(farmId);
-        caller.requireSelfOrStaff(request.residentId(), farm.communityId);
         return idempotency.execute(key, "POST /farms/" + farmId + "/waitlist", request, () -> {
-            Waitlists.Positioned joined = waitlists.join(farmId, request.residentId());
-            return Response.created(URI.create("/api/v1/waitlist/" + joined.entry().id))
-                    .entity(view(joined.entry(), joined.position())).build();
+            EntryView joined = waitlists.join(farmId, request.residentId());
+            return Response.created(URI.create("/api/v1/waitlist/" + joined.id())).entity(joined).build();
         });
     }
 
@@ -99,12 +69,7 @@ public class WaitlistResource {
     @APIResponse(responseCode = "200", description = "A page of the list, head first")
     @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public Page<PublicEntryView> list(@PathParam("farmId") UUID farmId, @BeanParam PageRequest page) {
-        Farm.require(farmId);
-        List<Waitlists.Positioned> all = waitlists.onList(farmId);
-        List<Waitlists.Positioned> slice = all.stream().skip(page.offset()).limit(page.size()).toList();
-        Map<UUID, String> names = residents.maskedNames(slice.stream().map(p -> p.entry().residentId).toList());
-        return page.page(slice.stream().map(p -> new PublicEntryView(p.entry().id, p.position(),
-                names.getOrDefault(p.entry().residentId, "*"), p.entry().status, p.entry().joinedAt)).toList(), all.size());
+        return waitlists.listOf(farmId, page);
     }
 
     @GET
@@ -115,9 +80,7 @@ public class WaitlistResource {
     @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     public EntryView get(@PathParam("entryId") UUID entryId) {
-        WaitlistEntry entry = WaitlistEntry.require(entryId);
-        caller.requireSelfOrStaff(entry.residentId, entry.communityId);
-        return view(entry, waitlists.positionOf(entry));
+        return waitlists.get(entryId);
     }
 
     @DELETE
@@ -129,8 +92,6 @@ public class WaitlistResource {
     @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "WAITLIST_ENTRY_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
     public Response leave(@PathParam("entryId") UUID entryId) {
-        WaitlistEntry entry = WaitlistEntry.require(entryId);
-        caller.requireSelfOrStaff(entry.residentId, entry.communityId);
         waitlists.leave(entryId);
         return Response.noContent().build();
     }
@@ -145,14 +106,6 @@ public class WaitlistResource {
     @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "409", description = "WAITLIST_ENTRY_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
     public EntryView move(@PathParam("entryId") UUID entryId, @Valid @NotNull MoveEntry request) {
-        WaitlistEntry entry = WaitlistEntry.require(entryId);
-        caller.requireStaffOf(entry.communityId);
-        Waitlists.Positioned moved = waitlists.reorder(entryId, request.position(), request.reason().strip(), caller.subject());
-        return view(moved.entry(), moved.position());
-    }
-
-    private EntryView view(WaitlistEntry entry, int position) {
-        return new EntryView(entry.id, entry.farmId, entry.residentId, residents.maskedName(entry.residentId),
-                entry.status, position, entry.joinedAt, entry.endReason);
+        return waitlists.reorder(entryId, request.position(), request.reason().strip());
     }
 }
