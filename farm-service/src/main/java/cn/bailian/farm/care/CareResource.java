@@ -3,6 +3,7 @@ package cn.bailian.farm.care;
 import cn.bailian.farm.care.CareApi.InspectionView;
 import cn.bailian.farm.care.CareApi.RecordInspection;
 import cn.bailian.farm.care.CareApi.WarningView;
+import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
@@ -34,8 +35,6 @@ import java.util.UUID;
 @Tag(name = "Care", description = "巡查与提醒 / Inspections and care warnings")
 public class CareResource {
 
-    private static final String PROBLEM = "application/problem+json";
-
     @Inject
     Idempotency idempotency;
     @Inject
@@ -46,9 +45,9 @@ public class CareResource {
     @Operation(operationId = "recordInspection", summary = "Record an inspection of a claimed plot (STAFF); POOR warns, a second failure allows revocation / 巡查",
             description = "社区工作人员巡查已认领地块：评为 POOR 时发出提醒，复查仍不合格即可收回。/ Staff of the community record an inspection of a claimed plot: POOR issues a care warning, and a failed re-inspection allows revocation.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = InspectionView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "PLOT_NOT_CLAIMED", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "PLOT_NOT_CLAIMED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response inspect(@PathParam("plotId") UUID plotId, @Valid @NotNull RecordInspection request,
                             @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, "POST /plots/" + plotId + "/inspections", request, () -> {
@@ -64,8 +63,8 @@ public class CareResource {
     @Operation(operationId = "listInspections", summary = "A plot's inspections, newest first (STAFF) / 巡查记录",
             description = "某地块的巡查记录，最新在前；仅限社区工作人员。/ A plot's inspections, newest first; staff of the community only.")
     @APIResponse(responseCode = "200", description = "A page of inspections")
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<InspectionView> inspections(@PathParam("plotId") UUID plotId, @BeanParam PageRequest page) {
         return care.inspections(plotId, page).map(i -> InspectionView.of(i, null));
     }
@@ -75,8 +74,8 @@ public class CareResource {
     @Operation(operationId = "listWarnings", summary = "A claim's care warnings, newest first (its resident or STAFF) / 提醒记录",
             description = "某认领收到的提醒，最新在前；认领居民或社区工作人员可查。/ A claim's care warnings, newest first; for its resident or staff of the community.")
     @APIResponse(responseCode = "200", description = "The warnings")
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<WarningView> warnings(@PathParam("claimId") UUID claimId, @BeanParam PageRequest page) {
         return care.warnings(claimId, page).map(WarningView::of);
     }

@@ -71,8 +71,8 @@ public class ClaimService implements PlotHolders {
     /** A direct claim of an AVAILABLE plot, by the resident or staff for them. */
     @Transactional
     public ClaimView claim(UUID plotId, UUID residentId, Integer termMonths) {
-        caller.requireSelfOrStaff(residentId, Plot.require(plotId).communityId);
-        Plot plot = Plot.lock(plotId);
+        Plot plot = Plot.lock(plotId); // first read under the lock, see lockAsSelfOrStaff
+        caller.requireSelfOrStaff(residentId, plot.communityId);
         if (plot.status != PlotStatus.AVAILABLE) {
             throw ProblemException.conflict("PLOT_NOT_AVAILABLE", plot.code);
         }
@@ -177,9 +177,8 @@ public class ClaimService implements PlotHolders {
     /** Revocation by staff: only on the strength of a warning whose re-inspection failed. */
     @Transactional
     public ClaimView revoke(UUID claimId, String reason) {
-        Claim claim = Claim.require(claimId);
+        Claim claim = Claim.lock(claimId);
         caller.requireStaffOf(claim.communityId);
-        claim = Claim.lock(claimId);
         claim.requireActive();
         UUID failedWarning = warnings.failedWarning(claim.id)
                 .orElseThrow(() -> ProblemException.conflict("REVOCATION_NEEDS_FAILED_WARNING", claimId));
@@ -262,10 +261,10 @@ public class ClaimService implements PlotHolders {
         plotFreed.fire(new PlotFreed(plot, now));
     }
 
+    /** The claim is first read under its lock (read before, a concurrent end would fail its version check as a 500). */
     private Claim lockAsSelfOrStaff(UUID claimId) {
-        Claim existing = Claim.require(claimId);
-        caller.requireSelfOrStaff(existing.residentId, existing.communityId);
         Claim claim = Claim.lock(claimId);
+        caller.requireSelfOrStaff(claim.residentId, claim.communityId);
         claim.requireActive();
         return claim;
     }

@@ -3,6 +3,7 @@ package cn.bailian.farm.lottery;
 import cn.bailian.farm.lottery.LotteryApi.DrawLottery;
 import cn.bailian.farm.lottery.LotteryApi.LotteryView;
 import cn.bailian.farm.lottery.LotteryApi.VerificationView;
+import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.idempotency.Idempotency;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,8 +33,6 @@ import java.util.UUID;
 @Tag(name = "Lottery", description = "公开抽签 / Public lottery")
 public class LotteryResource {
 
-    private static final String PROBLEM = "application/problem+json";
-
     @Inject
     Idempotency idempotency;
     @Inject
@@ -44,9 +43,9 @@ public class LotteryResource {
     @Operation(operationId = "drawLottery", summary = "Draw plots among the waitlist with a published seed (STAFF) / 抽签",
             description = "社区工作人员在候补名单中公开抽签分配空闲地块；种子随结果公布，任何人都可复核。/ Staff of the community draw free plots among the waitlist; the seed is published with the result so anyone can re-run the draw.")
     @APIResponse(responseCode = "201", description = "Drawn; winners have offers", content = @Content(schema = @Schema(implementation = LotteryView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "NOT_ENOUGH_PLOTS or WAITLIST_EMPTY", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "NOT_ENOUGH_PLOTS or WAITLIST_EMPTY", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response draw(@PathParam("farmId") UUID farmId, @Valid @NotNull DrawLottery request,
                          @HeaderParam(Idempotency.HEADER) String key) {
         return idempotency.execute(key, "POST /farms/" + farmId + "/lotteries", request, () -> {
@@ -61,7 +60,7 @@ public class LotteryResource {
     @Operation(operationId = "getLottery", summary = "A recorded draw: seed, ordered inputs, winners (public) / 抽签记录",
             description = "一次抽签的记录：种子、有序的参与名单和中签者；公开可查。/ A recorded draw: its seed, the ordered entries and the winners; public.")
     @APIResponse(responseCode = "200", description = "The draw", content = @Content(schema = @Schema(implementation = LotteryView.class)))
-    @APIResponse(responseCode = "404", description = "LOTTERY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "LOTTERY_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public LotteryView get(@PathParam("id") UUID id) {
         return LotteryView.of(lotteries.verify(id));
     }
@@ -72,7 +71,7 @@ public class LotteryResource {
     @Operation(operationId = "verifyLottery", summary = "Re-run the draw from its recorded inputs and compare (public) / 复核抽签",
             description = "按记录的输入重新抽签并与公布结果比对；公开可查。/ Re-run a draw from its recorded inputs and compare with the published winners; public.")
     @APIResponse(responseCode = "200", description = "The comparison", content = @Content(schema = @Schema(implementation = VerificationView.class)))
-    @APIResponse(responseCode = "404", description = "LOTTERY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "LOTTERY_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public VerificationView verify(@PathParam("id") UUID id) {
         return VerificationView.of(lotteries.verify(id));
     }

@@ -60,9 +60,9 @@ public class LotteryService {
     @Transactional
     public Lottery draw(UUID farmId, int plotCount, Long seed) {
         Instant now = Instant.now();
+        List<Plot> plots = Plot.lockAvailableOf(farmId); // the farm first, then its plots
         Farm farm = Farm.require(farmId);
         caller.requireStaffOf(farm.communityId);
-        List<Plot> plots = Plot.lockAvailableOf(farmId);
         if (plots.size() < plotCount) {
             throw ProblemException.unprocessable("NOT_ENOUGH_PLOTS", plotCount, plots.size());
         }

@@ -24,7 +24,7 @@ public class Plot extends PanacheEntityBase {
     public UUID farmId;
     public UUID communityId;
     public String code;
-    @Column(name = "area_m2")
+    @Column(name = "area_m2") // the naming strategy writes "aream2": no underscore before a digit
     public BigDecimal areaM2;
     public int gridRow;
     public int gridColumn;

@@ -78,11 +78,12 @@ public class PlotService {
     /** Staff take a free plot out of use or back; back to AVAILABLE, it is offered to the waitlist at once. */
     @Transactional
     public Written change(UUID id, String ifMatch, UpdatePlot request) {
-        caller.requireStaffOf(Plot.require(id).communityId);
+        // the plot is first read under its lock: read before, a concurrent change would fail its version check as a 500
+        Plot plot = Plot.lockWithFarm(id);
+        caller.requireStaffOf(plot.communityId);
         if (request.status() == PlotStatus.CLAIMED || request.status() == PlotStatus.OFFERED) {
             throw ProblemException.unprocessable("PLOT_STATUS_NOT_SETTABLE", request.status());
         }
-        Plot plot = Plot.lockWithFarm(id); // the plot is first read under its lock
         ETags.requireMatch(ifMatch, plot.version);
         if (plot.status == PlotStatus.CLAIMED || plot.status == PlotStatus.OFFERED) {
             throw ProblemException.conflict("PLOT_IN_USE", plot.code);
