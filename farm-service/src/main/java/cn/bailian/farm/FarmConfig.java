@@ -4,15 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
-/** farm-service's own settings (prefix {@code farm}). */
+/** farm-service's own settings (prefix {@code farm}); the community's calendar is the kit's CommunityClock ({@code bailian.zone}). */
 @ConfigMapping(prefix = "farm")
 public interface FarmConfig {
-
-    /** The community's local time zone: claim terms and re-inspection dates are calendar dates there. */
-    @WithDefault("Asia/Shanghai")
-    ZoneId zone();
 
     /** Default claim term. */
     @WithDefault("12")

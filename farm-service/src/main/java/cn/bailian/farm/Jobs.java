@@ -1,8 +1,8 @@
 package cn.bailian.farm;
 
-import cn.bailian.farm.care.CareRules;
-import cn.bailian.farm.claim.Claims;
-import cn.bailian.farm.waitlist.Waitlists;
+import cn.bailian.farm.care.CareService;
+import cn.bailian.farm.claim.ClaimService;
+import cn.bailian.farm.waitlist.WaitlistService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,11 +17,11 @@ import java.time.Instant;
 public class Jobs {
 
     @Inject
-    Waitlists waitlists;
+    WaitlistService waitlists;
     @Inject
-    Claims claims;
+    ClaimService claims;
     @Inject
-    CareRules care;
+    CareService care;
 
     @Scheduled(identity = "farm-offer-lapse", every = "${farm.jobs.offer-lapse-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

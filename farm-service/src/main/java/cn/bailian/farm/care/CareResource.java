@@ -1,17 +1,15 @@
 package cn.bailian.farm.care;
 
-import cn.bailian.farm.claim.Claim;
-import cn.bailian.farm.plot.Plot;
+import cn.bailian.farm.care.CareApi.InspectionView;
+import cn.bailian.farm.care.CareApi.RecordInspection;
+import cn.bailian.farm.care.CareApi.WarningView;
+import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.security.Caller;
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -39,54 +35,26 @@ import java.util.UUID;
 @Tag(name = "Care", description = "巡查与提醒 / Inspections and care warnings")
 public class CareResource {
 
-    private static final String PROBLEM = "application/problem+json";
-
-    public record RecordInspection(
-            @NotNull @Schema(example = "POOR") Inspection.Grade grade,
-            @Size(max = 2000) @Schema(example = "杂草丛生，三周未浇水") String note,
-            @Size(max = 500) @Pattern(regexp = "https?://\\S+") @Schema(example = "https://img.bailian.example/i/88.jpg") String photoUrl) {
-    }
-
-    public record WarningView(UUID id, UUID claimId, UUID plotId, UUID residentId,
-                              @Schema(example = "POOR_INSPECTION") String reason, @Schema(example = "OPEN") String status,
-                              @Schema(example = "2026-04-12") LocalDate reinspectOn, OffsetDateTime issuedAt, OffsetDateTime closedAt) {
-        static WarningView of(CareWarning w) {
-            return w == null ? null : new WarningView(w.id, w.claimId, w.plotId, w.residentId, w.reason, w.status,
-                    w.reinspectOn, w.issuedAt, w.closedAt);
-        }
-    }
-
-    public record InspectionView(UUID id, UUID plotId, UUID claimId, Inspection.Grade grade,
-                                 @Schema(example = "杂草较多，两周未浇水") String note,
-                                 @Schema(example = "https://img.bailian.example/i/88.jpg") String photoUrl,
-                                 OffsetDateTime inspectedAt,
-                                 @Schema(description = "The claim's live warning after this inspection, if any") WarningView warning) {
-    }
-
-    @Inject
-    Caller caller;
     @Inject
     Idempotency idempotency;
     @Inject
-    CareRules care;
+    CareService care;
 
     @POST
     @Path("/plots/{plotId}/inspections")
     @Operation(operationId = "recordInspection", summary = "Record an inspection of a claimed plot (STAFF); POOR warns, a second failure allows revocation / 巡查",
             description = "社区工作人员巡查已认领地块：评为 POOR 时发出提醒，复查仍不合格即可收回。/ Staff of the community record an inspection of a claimed plot: POOR issues a care warning, and a failed re-inspection allows revocation.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = InspectionView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "PLOT_NOT_CLAIMED", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "PLOT_NOT_CLAIMED", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response inspect(@PathParam("plotId") UUID plotId, @Valid @NotNull RecordInspection request,
                             @HeaderParam(Idempotency.HEADER) String key) {
-        caller.requireStaffOf(Plot.require(plotId).communityId);
         return idempotency.execute(key, "POST /plots/" + plotId + "/inspections", request, () -> {
-            CareRules.Outcome outcome = care.inspect(plotId, request.grade(), request.note(), request.photoUrl(), caller.subject());
-            Inspection i = outcome.inspection();
-            return Response.created(URI.create("/api/v1/plots/" + plotId + "/inspections/" + i.id))
-                    .entity(new InspectionView(i.id, i.plotId, i.claimId, i.grade, i.note, i.photoUrl, i.inspectedAt,
-                            WarningView.of(outcome.warning()))).build();
+            CareService.Outcome outcome = care.inspect(plotId, request.grade(), request.note(), request.photoUrl());
+            InspectionView inspection = InspectionView.of(outcome.inspection(), outcome.warning());
+            return Response.created(URI.create("/api/v1/plots/" + plotId + "/inspections/" + inspection.id()))
+                    .entity(inspection).build();
         });
     }
 
@@ -95,13 +63,10 @@ public class CareResource {
     @Operation(operationId = "listInspections", summary = "A plot's inspections, newest first (STAFF) / 巡查记录",
             description = "某地块的巡查记录，最新在前；仅限社区工作人员。/ A plot's inspections, newest first; staff of the community only.")
     @APIResponse(responseCode = "200", description = "A page of inspections")
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<InspectionView> inspections(@PathParam("plotId") UUID plotId, @BeanParam PageRequest page) {
-        caller.requireStaffOf(Plot.require(plotId).communityId);
-        var query = Inspection.<Inspection>find("plotId", Sort.descending("inspectedAt").and("id"), plotId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(i -> new InspectionView(i.id, i.plotId,
-                i.claimId, i.grade, i.note, i.photoUrl, i.inspectedAt, null)).toList(), query.count());
+        return care.inspections(plotId, page).map(i -> InspectionView.of(i, null));
     }
 
     @GET
@@ -109,12 +74,9 @@ public class CareResource {
     @Operation(operationId = "listWarnings", summary = "A claim's care warnings, newest first (its resident or STAFF) / 提醒记录",
             description = "某认领收到的提醒，最新在前；认领居民或社区工作人员可查。/ A claim's care warnings, newest first; for its resident or staff of the community.")
     @APIResponse(responseCode = "200", description = "The warnings")
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<WarningView> warnings(@PathParam("claimId") UUID claimId, @BeanParam PageRequest page) {
-        Claim claim = Claim.require(claimId);
-        caller.requireSelfOrStaff(claim.residentId, claim.communityId);
-        var query = CareWarning.<CareWarning>find("claimId", Sort.descending("issuedAt").and("id"), claimId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(WarningView::of).toList(), query.count());
+        return care.warnings(claimId, page).map(WarningView::of);
     }
 }

@@ -1,24 +1,17 @@
 package cn.bailian.farm.claim;
 
-import cn.bailian.farm.plot.Plot;
-import cn.bailian.farm.resident.ResidentProjection;
-import cn.bailian.farm.resident.Residents;
+import cn.bailian.farm.claim.ClaimApi.ClaimView;
+import cn.bailian.farm.claim.ClaimApi.CreateClaim;
+import cn.bailian.farm.claim.ClaimApi.RevokeClaim;
+import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.security.Caller;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -47,56 +38,27 @@ import java.util.UUID;
 @Tag(name = "Claims", description = "认领 / Plot claims")
 public class ClaimResource {
 
-    private static final String PROBLEM = "application/problem+json";
-
-    public record CreateClaim(
-            @NotNull @Schema(example = "3b0f6c1e-2d4a-4e8b-9c71-5a6e8f0d2b34") UUID residentId,
-            @Min(1) @Max(24) @Schema(description = "Term in months; default 12", example = "12") Integer termMonths) {
-    }
-
-    public record RevokeClaim(@NotBlank @Size(max = 500) @Schema(example = "两次巡查均无人打理，已书面提醒") String reason) {
-    }
-
-    public record ClaimView(UUID id, UUID plotId, @Schema(example = "A-01") String plotCode, UUID farmId, UUID communityId, UUID residentId,
-                            UUID householdId, @Schema(example = "ACTIVE") String status,
-                            @Schema(example = "2026-03-01") LocalDate startsOn, @Schema(example = "2027-02-28") LocalDate endsOn,
-                            @Schema(example = "RELEASED") String endReason, OffsetDateTime endedAt, UUID offerId,
-                            OffsetDateTime createdAt, long version) {
-        public static ClaimView of(Claim claim) {
-            Plot plot = Plot.findById(claim.plotId);
-            return new ClaimView(claim.id, claim.plotId, plot == null ? null : plot.code, claim.farmId, claim.communityId,
-                    claim.residentId, claim.householdId, claim.status, claim.startsOn, claim.endsOn, claim.endReason,
-                    claim.endedAt, claim.offerId, claim.createdAt, claim.version);
-        }
-    }
-
-    @Inject
-    Caller caller;
     @Inject
     Idempotency idempotency;
     @Inject
-    Claims claims;
-    @Inject
-    Residents residents;
+    ClaimService claims;
 
     @POST
     @Path("/plots/{plotId}/claims")
     @Operation(operationId = "claimPlot", summary = "Claim an available plot (the resident, or STAFF for them) / 认领地块",
             description = "居民本人（或社区工作人员代其）认领空闲地块，默认一年期；每户只能有一块有效认领，多人同时认领同一地块时只有一人成功。/ The resident (or staff for them) claims an AVAILABLE plot, for a year by default; one active claim per household, and of concurrent claims of one plot exactly one wins.")
     @APIResponse(responseCode = "201", description = "Claimed", content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Neither the resident nor staff of the farm's community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "PLOT_NOT_AVAILABLE or HOUSEHOLD_ALREADY_HAS_PLOT", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Neither the resident nor staff of the farm's community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "PLOT_NOT_AVAILABLE or HOUSEHOLD_ALREADY_HAS_PLOT", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response claim(@PathParam("plotId") UUID plotId, @Valid @NotNull CreateClaim request,
                           @HeaderParam(Idempotency.HEADER) String key) {
-        Plot plot = Plot.require(plotId);
-        caller.requireSelfOrStaff(request.residentId(), plot.communityId);
         return idempotency.execute(key, "POST /plots/" + plotId + "/claims", request, () -> {
-            Claim claim = claims.claim(plotId, request.residentId(), request.termMonths());
-            return Response.created(URI.create("/api/v1/claims/" + claim.id)).entity(ClaimView.of(claim))
-                    .tag(ETags.of(claim.version)).build();
+            ClaimView claim = claims.claim(plotId, request.residentId(), request.termMonths());
+            return Response.created(URI.create("/api/v1/claims/" + claim.id())).entity(claim)
+                    .tag(ETags.of(claim.version())).build();
         });
     }
 
@@ -105,12 +67,11 @@ public class ClaimResource {
     @Operation(operationId = "getClaim", summary = "One claim (its resident or STAFF) / 认领详情",
             description = "单条认领记录；认领居民本人或社区工作人员可查，响应带 ETag。/ One claim; for its resident or staff of the community, with its ETag.")
     @APIResponse(responseCode = "200", description = "The claim", content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response get(@PathParam("id") UUID id) {
-        Claim claim = Claim.require(id);
-        caller.requireSelfOrStaff(claim.residentId, claim.communityId);
-        return Response.ok(ClaimView.of(claim)).tag(ETags.of(claim.version)).build();
+        ClaimView claim = claims.get(id);
+        return Response.ok(claim).tag(ETags.of(claim.version())).build();
     }
 
     @GET
@@ -118,36 +79,12 @@ public class ClaimResource {
     @Operation(operationId = "listClaims", summary = "Claims of a resident (themselves or STAFF), or of a farm (STAFF) / 认领列表",
             description = "按居民（本人或社区工作人员）或按农场（社区工作人员）查询认领记录，最新在前。/ Claims of a resident (themselves or staff) or of a farm (staff), newest first.")
     @APIResponse(responseCode = "200", description = "A page of claims, newest first")
-    @APIResponse(responseCode = "400", description = "Neither residentId nor farmId given", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "Neither residentId nor farmId given", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<ClaimView> list(@QueryParam("residentId") UUID residentId, @QueryParam("farmId") UUID farmId,
                                 @QueryParam("status") @Pattern(regexp = "ACTIVE|ENDED") String status,
                                 @BeanParam PageRequest page) {
-        caller.requireAuthenticated();
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (residentId != null) {
-            ResidentProjection resident = residents.find(residentId);
-            if (!caller.isResident(residentId) && !(resident != null && caller.isStaffOf(resident.communityId)) && !caller.isAdmin()) {
-                throw ProblemException.forbidden();
-            }
-            where.append(" and residentId = :residentId");
-            params.and("residentId", residentId);
-        } else if (farmId != null) {
-            caller.requireStaffOf(cn.bailian.farm.farm.Farm.require(farmId).communityId);
-        } else {
-            throw ProblemException.invalidField("residentId", "NotNull", "residentId or farmId is required");
-        }
-        if (farmId != null) {
-            where.append(" and farmId = :farmId");
-            params.and("farmId", farmId);
-        }
-        if (status != null) {
-            where.append(" and status = :status");
-            params.and("status", status);
-        }
-        var query = Claim.<Claim>find(where.toString(), Sort.descending("createdAt").and("id"), params);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(ClaimView::of).toList(), query.count());
+        return claims.list(residentId, farmId, status == null ? null : Claim.Status.valueOf(status), page);
     }
 
     @POST
@@ -155,14 +92,12 @@ public class ClaimResource {
     @Operation(operationId = "releaseClaim", summary = "Give a plot back (the resident or STAFF); it is offered to the waitlist / 退还地块",
             description = "认领居民或社区工作人员退还地块；地块随即邀约给候补名单首位。/ The resident or staff give a plot back; it is offered to the head of the waitlist.")
     @APIResponse(responseCode = "200", description = "Released", content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     public ClaimView release(@PathParam("id") UUID id) {
-        Claim existing = Claim.require(id);
-        caller.requireSelfOrStaff(existing.residentId, existing.communityId);
-        return ClaimView.of(claims.release(id));
+        return claims.release(id);
     }
 
     @POST
@@ -170,15 +105,13 @@ public class ClaimResource {
     @Operation(operationId = "renewClaim", summary = "Renew for another term, near the end of the current one / 续期",
             description = "在当前期限结束前的续期窗口内续期一个期限；有未解除的提醒时不能续期。/ Renew for another term within the renewal window before the current one ends; not while a care warning is open.")
     @APIResponse(responseCode = "200", description = "Renewed", content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE, RENEWAL_NOT_OPEN or CLAIM_UNDER_WARNING", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE, RENEWAL_NOT_OPEN or CLAIM_UNDER_WARNING", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @Consumes(MediaType.WILDCARD) // no body: a client that sends no Content-Type must not get 415
     public ClaimView renew(@PathParam("id") UUID id) {
-        Claim existing = Claim.require(id);
-        caller.requireSelfOrStaff(existing.residentId, existing.communityId);
-        return ClaimView.of(claims.renew(id));
+        return claims.renew(id);
     }
 
     @POST
@@ -186,13 +119,11 @@ public class ClaimResource {
     @Operation(operationId = "revokeClaim", summary = "Revoke a neglected plot (STAFF) after a warning whose re-inspection failed / 收回地块",
             description = "社区工作人员在提醒后的复查仍不合格时收回无人打理的地块，须写明理由。/ Staff of the community revoke a neglected plot after a warning whose re-inspection failed, stating the reason.")
     @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = ClaimView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE or REVOCATION_NEEDS_FAILED_WARNING", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "CLAIM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "CLAIM_NOT_ACTIVE or REVOCATION_NEEDS_FAILED_WARNING", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public ClaimView revoke(@PathParam("id") UUID id, @Valid @NotNull RevokeClaim request) {
-        Claim existing = Claim.require(id);
-        caller.requireStaffOf(existing.communityId);
-        return ClaimView.of(claims.revoke(id, request.reason()));
+        return claims.revoke(id, request.reason());
     }
 
 }

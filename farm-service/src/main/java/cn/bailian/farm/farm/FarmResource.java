@@ -1,18 +1,14 @@
 package cn.bailian.farm.farm;
 
+import cn.bailian.farm.farm.FarmApi.CreateFarm;
+import cn.bailian.farm.farm.FarmApi.FarmView;
 import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.security.Caller;
-import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -41,56 +36,23 @@ import java.util.UUID;
 @Tag(name = "Farms", description = "屋顶农场 / Rooftop farms")
 public class FarmResource {
 
-    public record CreateFarm(
-            @NotNull @Schema(example = "6f1c2a9e-4b7d-4c1e-9a53-0d2b7f4c8e11") UUID communityId,
-            @NotBlank @Size(max = 100) @Schema(example = "白莲屋顶生态农场") String name,
-            @Size(max = 200) @Schema(example = "党群服务中心楼顶") String location) {
-    }
-
-    public record FarmView(UUID id, UUID communityId, @Schema(example = "白莲屋顶生态农场") String name,
-                           @Schema(example = "党群服务中心楼顶") String location, OffsetDateTime createdAt, long version) {
-        static FarmView of(Farm farm) {
-            return new FarmView(farm.id, farm.communityId, farm.name, farm.location, farm.createdAt, farm.version);
-        }
-    }
-
-    @Inject
-    Caller caller;
     @Inject
     Idempotency idempotency;
+    @Inject
+    FarmService farms;
 
     @POST
     @Path("/farms")
     @Operation(operationId = "createFarm", summary = "Create a farm (STAFF of its community) / 新建农场",
             description = "本社区工作人员创建农场（如党群服务中心屋顶生态农场）。/ Staff of its community create a farm (such as the rooftop eco-farm of the service centre).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FarmView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "FARM_NAME_TAKEN", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "FARM_NAME_TAKEN", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response create(@Valid @NotNull CreateFarm request, @HeaderParam(Idempotency.HEADER) String key) {
-        caller.requireStaffOf(request.communityId());
         return idempotency.execute(key, "POST /farms", request, () -> {
-            FarmView farm = save(request);
+            FarmView farm = farms.create(request);
             return Response.created(URI.create("/api/v1/farms/" + farm.id())).entity(farm).build();
         });
-    }
-
-    @Transactional
-    FarmView save(CreateFarm request) {
-        if (Farm.count("communityId = ?1 and name = ?2", request.communityId(), request.name().strip()) > 0) {
-            throw ProblemException.conflict("FARM_NAME_TAKEN", request.name());
-        }
-        Farm farm = new Farm();
-        farm.id = UUID.randomUUID();
-        farm.communityId = request.communityId();
-        farm.name = request.name().strip();
-        farm.location = request.location();
-        farm.createdAt = OffsetDateTime.now();
-        try {
-            farm.persistAndFlush();
-        } catch (PersistenceException race) {
-            throw ProblemException.conflict("FARM_NAME_TAKEN", request.name());
-        }
-        return FarmView.of(farm);
     }
 
     @GET
@@ -100,9 +62,7 @@ public class FarmResource {
             description = "农场列表，可按社区筛选；公开可查。/ Farms, optionally of one community; public.")
     @APIResponse(responseCode = "200", description = "A page of farms")
     public Page<FarmView> list(@QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {
-        var query = communityId == null ? Farm.<Farm>findAll(Sort.by("name").and("id"))
-                : Farm.<Farm>find("communityId", Sort.by("name").and("id"), communityId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(FarmView::of).toList(), query.count());
+        return farms.list(communityId, page);
     }
 
     @GET
@@ -111,8 +71,8 @@ public class FarmResource {
     @Operation(operationId = "getFarm", summary = "One farm (public) / 农场详情",
             description = "单个农场；公开可查。/ One farm; public.")
     @APIResponse(responseCode = "200", description = "The farm", content = @Content(schema = @Schema(implementation = FarmView.class)))
-    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public FarmView get(@PathParam("id") UUID id) {
-        return FarmView.of(Farm.require(id));
+        return farms.get(id);
     }
 }

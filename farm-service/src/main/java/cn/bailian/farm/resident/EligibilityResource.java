@@ -1,8 +1,7 @@
 package cn.bailian.farm.resident;
 
-import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.security.Caller;
-import cn.bailian.kit.security.Roles;
+import cn.bailian.farm.resident.ResidentApi.EligibilityView;
+import cn.bailian.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,35 +21,18 @@ import java.util.UUID;
 @Tag(name = "Eligibility", description = "居民资格（来自居民事件）/ Resident eligibility, from resident events")
 public class EligibilityResource {
 
-    public record EligibilityView(UUID residentId, UUID communityId, UUID householdId,
-                                  @Schema(example = "ACTIVE") String status, @Schema(example = "true") boolean eligible) {
-    }
-
     @Inject
-    Caller caller;
-    @Inject
-    Residents residents;
+    ResidentService residents;
 
     @GET
     @Path("/residents/{residentId}/eligibility")
     @Operation(operationId = "getEligibility", summary = "What farm-service knows of a resident (the resident, STAFF of their community, ADMIN, SERVICE) / 居民资格",
             description = "农场服务从居民事件中得知的居民资格（社区、状态、户）；居民本人、其社区工作人员、管理员或服务可查。/ What farm-service knows of a resident from resident events (community, status, household); for the resident, staff of their community, ADMIN or SERVICE.")
     @APIResponse(responseCode = "200", description = "The projection", content = @Content(schema = @Schema(implementation = EligibilityView.class)))
-    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "RESIDENT_UNKNOWN", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "RESIDENT_UNKNOWN", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public EligibilityView get(@PathParam("residentId") UUID residentId) {
-        caller.requireAuthenticated();
-        ResidentProjection resident = residents.find(residentId);
-        boolean allowed = caller.is(Roles.SERVICE) || caller.isAdmin() || caller.isResident(residentId)
-                || (resident != null && caller.isStaffOf(resident.communityId));
-        if (!allowed) {
-            throw ProblemException.forbidden();
-        }
-        if (resident == null) {
-            throw ProblemException.notFound("RESIDENT_UNKNOWN", residentId);
-        }
-        return new EligibilityView(resident.residentId, resident.communityId, resident.householdId, resident.status,
-                Residents.isEligible(resident, resident.communityId));
+        return residents.eligibility(residentId);
     }
 }

@@ -1,17 +1,16 @@
 package cn.bailian.farm.waitlist;
 
-import cn.bailian.farm.farm.Farm;
-import cn.bailian.farm.resident.Residents;
+import cn.bailian.farm.waitlist.WaitlistApi.EntryView;
+import cn.bailian.farm.waitlist.WaitlistApi.JoinWaitlist;
+import cn.bailian.farm.waitlist.WaitlistApi.MoveEntry;
+import cn.bailian.farm.waitlist.WaitlistApi.PublicEntryView;
+import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.security.Caller;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,9 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -42,52 +38,25 @@ import java.util.UUID;
 @Tag(name = "Waitlist", description = "候补名单 / Waitlist")
 public class WaitlistResource {
 
-    private static final String PROBLEM = "application/problem+json";
-
-    public record JoinWaitlist(@NotNull @Schema(example = "3b0f6c1e-2d4a-4e8b-9c71-5a6e8f0d2b34") UUID residentId) {
-    }
-
-    public record MoveEntry(@NotNull @Min(1) @Schema(example = "1") Integer position,
-                            @NotBlank @Size(max = 500) @Schema(example = "行动不便的老人，优先安排靠近入口的地块") String reason) {
-    }
-
-    /** What the resident and staff see of an entry. */
-    public record EntryView(UUID id, UUID farmId, UUID residentId, @Schema(example = "胡*") String residentName,
-                            @Schema(example = "WAITING") String status, @Schema(example = "3") int position,
-                            OffsetDateTime joinedAt, @Schema(example = "CLAIMED") String endReason) {
-    }
-
-    /** What anyone sees: position and a masked name, no ids of people. */
-    public record PublicEntryView(UUID id, @Schema(example = "1") int position, @Schema(example = "胡*") String residentName,
-                                  @Schema(example = "WAITING") String status, OffsetDateTime joinedAt) {
-    }
-
-    @Inject
-    Caller caller;
     @Inject
     Idempotency idempotency;
     @Inject
-    Waitlists waitlists;
-    @Inject
-    Residents residents;
+    WaitlistService waitlists;
 
     @POST
     @Path("/farms/{farmId}/waitlist")
     @Operation(operationId = "joinWaitlist", summary = "Join a farm's waitlist (the resident, or STAFF for them) / 加入候补",
             description = "没有空闲地块时，居民本人（或社区工作人员代其）加入农场候补名单，默认先到先得。/ The resident (or staff for them) join a farm's waitlist when no plot is free; first come, first served by default.")
     @APIResponse(responseCode = "201", description = "On the list", content = @Content(schema = @Schema(implementation = EntryView.class)))
-    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "ALREADY_ON_WAITLIST or HOUSEHOLD_ALREADY_HAS_PLOT", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "ALREADY_ON_WAITLIST or HOUSEHOLD_ALREADY_HAS_PLOT", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "RESIDENT_NOT_ELIGIBLE", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response join(@PathParam("farmId") UUID farmId, @Valid @NotNull JoinWaitlist request,
                          @HeaderParam(Idempotency.HEADER) String key) {
-        Farm farm = Farm.require(farmId);
-        caller.requireSelfOrStaff(request.residentId(), farm.communityId);
         return idempotency.execute(key, "POST /farms/" + farmId + "/waitlist", request, () -> {
-            Waitlists.Positioned joined = waitlists.join(farmId, request.residentId());
-            return Response.created(URI.create("/api/v1/waitlist/" + joined.entry().id))
-                    .entity(view(joined.entry(), joined.position())).build();
+            EntryView joined = waitlists.join(farmId, request.residentId());
+            return Response.created(URI.create("/api/v1/waitlist/" + joined.id())).entity(joined).build();
         });
     }
 
@@ -97,14 +66,9 @@ public class WaitlistResource {
     @Operation(operationId = "listWaitlist", summary = "A farm's waitlist in order, masked names (public) / 候补名单",
             description = "农场候补名单，按顺序排列；公开可查，姓名已脱敏。/ A farm's waitlist in order; public, names masked.")
     @APIResponse(responseCode = "200", description = "A page of the list, head first")
-    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<PublicEntryView> list(@PathParam("farmId") UUID farmId, @BeanParam PageRequest page) {
-        Farm.require(farmId);
-        List<Waitlists.Positioned> all = waitlists.onList(farmId);
-        List<Waitlists.Positioned> slice = all.stream().skip(page.offset()).limit(page.size()).toList();
-        Map<UUID, String> names = residents.maskedNames(slice.stream().map(p -> p.entry().residentId).toList());
-        return page.page(slice.stream().map(p -> new PublicEntryView(p.entry().id, p.position(),
-                names.getOrDefault(p.entry().residentId, "*"), p.entry().status, p.entry().joinedAt)).toList(), all.size());
+        return waitlists.listOf(farmId, page);
     }
 
     @GET
@@ -112,12 +76,10 @@ public class WaitlistResource {
     @Operation(operationId = "getWaitlistEntry", summary = "One entry with its current position (its resident or STAFF) / 候补详情",
             description = "单条候补记录及当前排位；候补居民本人或社区工作人员可查。/ One waitlist entry with its current position; for its resident or staff of the community.")
     @APIResponse(responseCode = "200", description = "The entry", content = @Content(schema = @Schema(implementation = EntryView.class)))
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public EntryView get(@PathParam("entryId") UUID entryId) {
-        WaitlistEntry entry = WaitlistEntry.require(entryId);
-        caller.requireSelfOrStaff(entry.residentId, entry.communityId);
-        return view(entry, waitlists.positionOf(entry));
+        return waitlists.get(entryId);
     }
 
     @DELETE
@@ -125,12 +87,10 @@ public class WaitlistResource {
     @Operation(operationId = "leaveWaitlist", summary = "Leave the waitlist (the resident, or STAFF) / 退出候补",
             description = "居民本人或社区工作人员退出候补。/ The resident or staff take an entry off the waitlist.")
     @APIResponse(responseCode = "204", description = "Left; an offer held passes on")
-    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "WAITLIST_ENTRY_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Not yours", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "WAITLIST_ENTRY_NOT_ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response leave(@PathParam("entryId") UUID entryId) {
-        WaitlistEntry entry = WaitlistEntry.require(entryId);
-        caller.requireSelfOrStaff(entry.residentId, entry.communityId);
         waitlists.leave(entryId);
         return Response.noContent().build();
     }
@@ -140,19 +100,11 @@ public class WaitlistResource {
     @Operation(operationId = "moveWaitlistEntry", summary = "Move an entry to a position (STAFF, with a published reason) / 调整候补顺序",
             description = "社区工作人员调整候补顺序，须公开理由。/ Staff of the community move an entry to a position, with a published reason.")
     @APIResponse(responseCode = "200", description = "Moved", content = @Content(schema = @Schema(implementation = EntryView.class)))
-    @APIResponse(responseCode = "400", description = "Position beyond the list", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "409", description = "WAITLIST_ENTRY_NOT_ACTIVE", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "Position beyond the list", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "WAITLIST_ENTRY_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "WAITLIST_ENTRY_NOT_ACTIVE", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public EntryView move(@PathParam("entryId") UUID entryId, @Valid @NotNull MoveEntry request) {
-        WaitlistEntry entry = WaitlistEntry.require(entryId);
-        caller.requireStaffOf(entry.communityId);
-        Waitlists.Positioned moved = waitlists.reorder(entryId, request.position(), request.reason().strip(), caller.subject());
-        return view(moved.entry(), moved.position());
-    }
-
-    private EntryView view(WaitlistEntry entry, int position) {
-        return new EntryView(entry.id, entry.farmId, entry.residentId, residents.maskedName(entry.residentId),
-                entry.status, position, entry.joinedAt, entry.endReason);
+        return waitlists.reorder(entryId, request.position(), request.reason().strip());
     }
 }

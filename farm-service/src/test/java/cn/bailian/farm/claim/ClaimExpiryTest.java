@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClaimExpiryTest {
 
     @Inject
-    Claims claims;
+    ClaimService claims;
 
     @Test
     void aClaimWhoseTermEndedExpiresAndThePlotGoesToTheWaitlist() {

@@ -2,16 +2,22 @@ package cn.bailian.farm.claim;
 
 import cn.bailian.farm.Fixtures;
 import cn.bailian.farm.Fixtures.Resident;
+import cn.bailian.farm.plot.Plot;
+import cn.bailian.farm.resident.ResidentProjection;
+import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventProbe;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,6 +34,9 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
 class ClaimResourceTest {
+
+    @Inject
+    ClaimService claims;
 
     private static EventProbe events;
 
@@ -174,9 +183,12 @@ class ClaimResourceTest {
         UUID community = UUID.randomUUID();
         UUID farm = Fixtures.farm(community);
         Resident r = Fixtures.resident(community);
-        UUID monthly = Fixtures.claim(Fixtures.plot(farm, community, "F-01", 0, 0), r);
+        // a one-month term is inside the 60-day renewal window from its first day: the rules answer 200
+        String monthly = as(r.token()).body(Map.of("residentId", r.id(), "termMonths", 1))
+                .post("/api/v1/plots/" + Fixtures.plot(farm, community, "F-01", 0, 0) + "/claims").then().statusCode(201)
+                .extract().path("id");
         io.restassured.RestAssured.given().auth().oauth2(r.token()).post("/api/v1/claims/" + monthly + "/renew").then()
-                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(409))).body("code", org.hamcrest.Matchers.not(equalTo("UNSUPPORTED_MEDIA_TYPE")));
+                .statusCode(200).body("status", equalTo("ACTIVE"));
         io.restassured.RestAssured.given().auth().oauth2(r.token()).post("/api/v1/claims/" + monthly + "/release").then()
                 .statusCode(200).body("status", equalTo("ENDED"));
     }
@@ -214,6 +226,49 @@ class ClaimResourceTest {
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(199);
         assertThat(Fixtures.count("select count(*) from claim where plot_id = ? and status = 'ACTIVE'", plot)).isEqualTo(1);
         assertThat(Fixtures.plotStatus(plot)).isEqualTo("CLAIMED");
+    }
+
+    /**
+     * The HTTP race above is decided by the plot's row lock and status check before the unique index is reached, so
+     * it would pass without the index. Here both are bypassed: each racer reads the plot without a lock and creates
+     * its claim directly, so only {@code claim_one_active_per_plot} can stop a second winner, and every loser must
+     * get its translation, 409 PLOT_NOT_AVAILABLE. Without the index several racers win (or fail on the plot's
+     * version instead), and this fails.
+     */
+    @Test
+    void withThePlotLockBypassedTheUniqueIndexStillLetsExactlyOneWin() throws Exception {
+        UUID community = UUID.randomUUID();
+        UUID farm = Fixtures.farm(community);
+        UUID plot = Fixtures.plot(farm, community, "U-01", 0, 0);
+        int racers = 30;
+        List<java.util.concurrent.Callable<String>> calls = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            ResidentProjection resident = new ResidentProjection();
+            resident.residentId = UUID.randomUUID();
+            resident.householdId = UUID.randomUUID();
+            resident.communityId = community;
+            calls.add(() -> {
+                try {
+                    return QuarkusTransaction.requiringNew().call(() -> {
+                        Plot unlocked = Plot.findById(plot); // no row lock, no AVAILABLE check: claim()'s guard skipped
+                        claims.create(unlocked, resident, null, null, Instant.now());
+                        return "WON";
+                    });
+                } catch (RuntimeException e) {
+                    Throwable cause = e;
+                    while (cause != null && !(cause instanceof ProblemException)) {
+                        cause = cause.getCause();
+                    }
+                    return cause == null ? e.toString() : ((ProblemException) cause).code();
+                }
+            });
+        }
+
+        List<String> outcomes = Fixtures.race(calls);
+
+        assertThat(outcomes).filteredOn("WON"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.equals("WON")).containsOnly("PLOT_NOT_AVAILABLE");
+        assertThat(Fixtures.count("select count(*) from claim where plot_id = ? and status = 'ACTIVE'", plot)).isEqualTo(1);
     }
 
     @Test

@@ -38,7 +38,7 @@ class WaitlistResourceTest {
     private static EventProbe events;
 
     @Inject
-    Waitlists waitlists;
+    WaitlistService waitlists;
 
     @BeforeAll
     static void probe() {

@@ -26,7 +26,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
-class ResidentEventsTest {
+class ResidentEventHandlerTest {
 
     private static EventProbe events;
 

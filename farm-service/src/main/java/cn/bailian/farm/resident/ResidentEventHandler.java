@@ -1,10 +1,9 @@
 package cn.bailian.farm.resident;
 
-import cn.bailian.farm.claim.Claims;
-import cn.bailian.farm.waitlist.Waitlists;
 import cn.bailian.kit.event.CloudEvent;
 import cn.bailian.kit.inbox.EventHandler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -17,18 +16,18 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The eligibility projection from resident-service's events. A resident who moves out loses their claim
+ * Consumer of resident-service's events: keeps the eligibility projection. A resident who moves out loses their claim
  * (reason MOVED_OUT; the plot goes to the waitlist) and their places on waitlists.
  */
 @ApplicationScoped
-public class ResidentEvents implements EventHandler {
+public class ResidentEventHandler implements EventHandler {
 
     static final String REGISTERED = "cn.bailian.resident.registered.v1";
     static final String UPDATED = "cn.bailian.resident.updated.v1";
     static final String MOVED_OUT = "cn.bailian.resident.moved-out.v1";
     static final String HOUSEHOLD_REGISTERED = "cn.bailian.resident.household.registered.v1";
 
-    private static final Logger LOG = Logger.getLogger(ResidentEvents.class);
+    private static final Logger LOG = Logger.getLogger(ResidentEventHandler.class);
 
     record ResidentState(UUID residentId, UUID communityId, UUID householdId, String displayName, String status) {
     }
@@ -40,11 +39,9 @@ public class ResidentEvents implements EventHandler {
     }
 
     @Inject
-    Residents residents;
+    ResidentService residents;
     @Inject
-    Claims claims;
-    @Inject
-    Waitlists waitlists;
+    Event<ResidentMovedOut> movedOut;
     @Inject
     EntityManager em;
 
@@ -90,9 +87,8 @@ public class ResidentEvents implements EventHandler {
         }
     }
 
+    /** Claims end first (observer priority), then waitlist places: a freed plot must not go to this resident. */
     private void moveOut(UUID residentId) {
-        Instant now = Instant.now();
-        claims.endForMoveOut(residentId, now);
-        waitlists.removeForMoveOut(residentId, now);
+        movedOut.fire(new ResidentMovedOut(residentId, Instant.now()));
     }
 }

@@ -31,12 +31,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
-class CareRulesTest {
+class CareServiceTest {
 
     private static EventProbe events;
 
     @Inject
-    CareRules care;
+    CareService care;
 
     @BeforeAll
     static void probe() {

@@ -3,19 +3,18 @@ package cn.bailian.farm.lottery;
 import cn.bailian.farm.events.FarmEvents;
 import cn.bailian.farm.farm.Farm;
 import cn.bailian.farm.plot.Plot;
-import cn.bailian.farm.plot.PlotStatus;
-import cn.bailian.farm.resident.Residents;
+import cn.bailian.farm.resident.ResidentService;
 import cn.bailian.farm.waitlist.WaitlistEntry;
-import cn.bailian.farm.waitlist.Waitlists;
+import cn.bailian.farm.waitlist.WaitlistService;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
@@ -27,7 +26,8 @@ import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
-public class Lotteries {
+/** Public draws of free plots among a farm's waitlist, recorded so anyone can run them again. */
+public class LotteryService {
 
     private static final SecureRandom SEEDS = new SecureRandom();
 
@@ -36,9 +36,11 @@ public class Lotteries {
     @Inject
     Outbox outbox;
     @Inject
-    Residents residents;
+    Caller caller;
     @Inject
-    Waitlists waitlists;
+    ResidentService residents;
+    @Inject
+    WaitlistService waitlists;
     @Inject
     ObjectMapper json;
 
@@ -56,20 +58,20 @@ public class Lotteries {
      * winner gets an offer with the usual deadline.
      */
     @Transactional
-    public Lottery draw(UUID farmId, int plotCount, Long seed, String staff) {
+    public Lottery draw(UUID farmId, int plotCount, Long seed) {
         Instant now = Instant.now();
-        Farm farm = Farm.lock(farmId);
-        List<Plot> plots = Plot.find("farmId = ?1 and status = ?2 order by code", farmId, PlotStatus.AVAILABLE)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Plot> plots = Plot.lockAvailableOf(farmId); // the farm first, then its plots
+        Farm farm = Farm.require(farmId);
+        caller.requireStaffOf(farm.communityId);
         if (plots.size() < plotCount) {
             throw ProblemException.unprocessable("NOT_ENOUGH_PLOTS", plotCount, plots.size());
         }
         List<Plot> drawnFor = plots.subList(0, plotCount);
         List<WaitlistEntry> waiting = WaitlistEntry.list("farmId = ?1 and status = ?2 order by joinedAt, id",
-                farmId, WaitlistEntry.WAITING);
+                farmId, WaitlistEntry.Status.WAITING);
         List<LotteryDraw.Candidate> candidates = new ArrayList<>();
         for (WaitlistEntry entry : waiting) {
-            if (Residents.isEligible(residents.find(entry.residentId), farm.communityId) && !waitlists.householdBusy(entry.householdId)) {
+            if (ResidentService.isEligible(residents.find(entry.residentId), farm.communityId) && !waitlists.householdBusy(entry.householdId)) {
                 candidates.add(new LotteryDraw.Candidate(entry.id, entry.residentId, entry.householdId));
             }
         }
@@ -89,7 +91,7 @@ public class Lotteries {
         lottery.inputs = write(candidates);
         lottery.plotIds = write(plotIds);
         lottery.winners = write(winners);
-        lottery.drawnBy = staff;
+        lottery.drawnBy = caller.subject();
         lottery.drawnAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         em.persist(lottery);
         outbox.publish(FarmEvents.LOTTERY_DRAWN, lottery.id, new FarmEvents.LotteryDrawn(lottery.id, farmId,

@@ -1,24 +1,58 @@
 package cn.bailian.farm.resident;
 
 import cn.bailian.kit.pii.Masking;
+import cn.bailian.farm.resident.ResidentApi.EligibilityView;
 import cn.bailian.kit.problem.ProblemException;
+import cn.bailian.kit.security.Caller;
+import cn.bailian.kit.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Eligibility and display names, from the projection only. */
+/** Eligibility and display names, from the projection of resident-service's events only. */
 @ApplicationScoped
-public class Residents {
+public class ResidentService {
 
     @Inject
     EntityManager em;
+    @Inject
+    Caller caller;
+
+    /** What farm-service knows of a resident: for the resident, staff of their community, ADMIN or SERVICE. */
+    public EligibilityView eligibility(UUID residentId) {
+        caller.requireAuthenticated();
+        ResidentProjection resident = find(residentId);
+        boolean allowed = caller.is(Roles.SERVICE) || caller.isAdmin() || caller.isResident(residentId)
+                || (resident != null && caller.isStaffOf(resident.communityId));
+        if (!allowed) {
+            throw ProblemException.forbidden();
+        }
+        if (resident == null) {
+            throw ProblemException.notFound("RESIDENT_UNKNOWN", residentId);
+        }
+        return new EligibilityView(resident.residentId, resident.communityId, resident.householdId, resident.status,
+                isEligible(resident, resident.communityId));
+    }
+
+    /**
+     * A resident's own business (their claims, offers, waitlist entries) is for themselves, staff of their community
+     * and ADMIN; 403 otherwise.
+     */
+    public void requireSelfOrStaffOfResident(UUID residentId) {
+        caller.requireAuthenticated();
+        ResidentProjection resident = find(residentId);
+        if (!caller.isResident(residentId) && !caller.isAdmin() && !(resident != null && caller.isStaffOf(resident.communityId))) {
+            throw ProblemException.forbidden();
+        }
+    }
 
     public ResidentProjection find(UUID residentId) {
         return residentId == null ? null : ResidentProjection.findById(residentId);
@@ -92,6 +126,6 @@ public class Residents {
         }
         row.status = status;
         row.eventTime = eventTime;
-        row.updatedAt = OffsetDateTime.now();
+        row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 }
