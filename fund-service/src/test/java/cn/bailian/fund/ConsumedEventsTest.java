@@ -1,17 +1,13 @@
 package cn.bailian.fund;
 
 import cn.bailian.kit.inbox.EventHandler;
-import cn.bailian.testkit.AsyncApiContract;
+import cn.bailian.testkit.ConsumedEventsContract;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.TestDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 import static cn.bailian.testkit.AsyncApiContract.field;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,18 +20,10 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
-class ConsumedEventsTest {
+class ConsumedEventsTest extends ConsumedEventsContract {
 
-    @Inject
-    @Any
-    Instance<EventHandler> handlers;
-
-    @Test
-    void theProducersExamplesAreApplied() {
-        AsyncApiContract.assertConsumerContract(EventHandler.subscriptions(handlers), this::assertApplied);
-    }
-
-    private void assertApplied(String type, JsonNode event) {
+    @Override
+    protected void assertApplied(String type, JsonNode event) {
         switch (type) {
             case "cn.bailian.resident.registered.v1", "cn.bailian.resident.updated.v1" -> assertThat(TestDb.singleRow(
                     "select community_id::text, display_name, status from known_resident where resident_id = ?",
