@@ -156,8 +156,8 @@ public final class ArchitectureRules {
                 String owner = call.getTargetOwner().getName();
                 String name = call.getName();
                 // Instant.now() is an instant, not a calendar value: allowed
-                boolean zoneless = name.equals("now") && call.getTarget().getRawParameterTypes().isEmpty()
-                        && !owner.equals("java.time.Instant");
+                boolean zoneless = owner.startsWith("java.time.") && !owner.equals("java.time.Instant")
+                        && name.equals("now") && call.getTarget().getRawParameterTypes().isEmpty();
                 return zoneless || switch (owner) {
                     // calendar values: only the community clock turns an instant into one
                     case "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
