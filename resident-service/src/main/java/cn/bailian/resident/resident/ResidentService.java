@@ -379,9 +379,7 @@ public class ResidentService {
             }
         }
         cn.bailian.kit.etag.ETags.requireMatch(ifMatch, resident.version);
-        if (resident.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", resident.id);
-        }
+        resident.requireActive();
         LocalDate birthDate = request.birthDate() != null ? request.birthDate() : resident.birthDate;
         String idNumber = request.idNumber();
         if (idNumber == null && request.birthDate() != null && resident.idNumberCipher != null) {
@@ -451,16 +449,7 @@ public class ResidentService {
             throw ProblemException.notFound("RESIDENT_NOT_FOUND", id);
         }
         caller.requireStaffOf(resident.communityId);
-        if (resident.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", resident.id);
-        }
-        if (request.date().isBefore(resident.birthDate)) {
-            throw ProblemException.invalidField("date", "BeforeBirth", "must not be before the birth date");
-        }
-        resident.status = ResidentStatus.MOVED_OUT;
-        resident.movedOutOn = request.date();
-        resident.moveOutDestination = request.destination() == null || request.destination().isBlank() ? null : request.destination().strip();
-        resident.updatedAt = timestamp();
+        resident.moveOut(request.date(), request.destination(), timestamp());
         flush();
         audit.record(resident.communityId, "RESIDENT", resident.id, "MOVED_OUT", List.of("status", "movedOutOn", "moveOutDestination"));
         outbox.publish(ResidentEvents.MOVED_OUT, resident.id,
@@ -489,12 +478,8 @@ public class ResidentService {
         if (!guardian.communityId.equals(child.communityId)) {
             throw ProblemException.unprocessable("GUARDIAN_OTHER_COMMUNITY");
         }
-        if (child.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", child.id);
-        }
-        if (guardian.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", guardian.id);
-        }
+        child.requireActive();
+        guardian.requireActive();
         LocalDate today = clock.today();
         if (Period.between(child.birthDate, today).getYears() >= ADULT_AGE) {
             throw ProblemException.unprocessable("GUARDIAN_CHILD_NOT_MINOR");
