@@ -103,8 +103,9 @@ public class HouseholdService implements HouseholdDirectory {
 
     /**
      * A new building, unit and room within the household's compound; STAFF of its community or ADMIN, with If-Match.
-     * The row is locked before the version is compared, so of two changes made from the same version the second
-     * gets 412, not a lost update.
+     * The row is locked before the version is compared, so of two changes made from the same version the second waits
+     * and gets 412 from the If-Match check (without the lock @Version would still refuse it at flush, which the kit
+     * also answers 412 — the lock makes the answer come from one place, before any other work).
      */
     @Transactional
     public HouseholdView update(UUID id, String ifMatch, UpdateHousehold request) {
