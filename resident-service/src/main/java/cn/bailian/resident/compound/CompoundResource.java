@@ -1,21 +1,14 @@
 package cn.bailian.resident.compound;
 
+import cn.bailian.kit.http.QueryParams;
 import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
-import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.security.Caller;
-import cn.bailian.resident.audit.AuditTrail;
-import cn.bailian.resident.community.CommunityResource;
-import io.quarkus.panache.common.Sort;
+import cn.bailian.resident.compound.CompoundApi.CompoundView;
+import cn.bailian.resident.compound.CompoundApi.CreateCompound;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/compounds")
@@ -44,25 +36,10 @@ import java.util.UUID;
 @Tag(name = "Compounds", description = "院落/小区 / Compounds")
 public class CompoundResource {
 
-    @Schema(name = "CreateCompound")
-    public record CreateCompound(
-            @Schema(example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc") @NotNull UUID communityId,
-            @Schema(example = "白莲小区") @NotBlank @Size(max = 100) String name,
-            @Schema(example = "RESETTLEMENT") @NotNull CompoundType type) {
-    }
-
-    @Schema(name = "Compound")
-    public record CompoundView(UUID id, UUID communityId, @Schema(example = "白莲小区") String name, CompoundType type, long version) {
-    }
-
     @Inject
     Idempotency idempotency;
     @Inject
-    Caller caller;
-    @Inject
-    EntityManager em;
-    @Inject
-    AuditTrail audit;
+    CompoundService compounds;
 
     @POST
     @Operation(operationId = "createCompound", summary = "Create a compound / 新增院落或小区", description = "STAFF of the community or ADMIN.")
@@ -73,35 +50,10 @@ public class CompoundResource {
     @APIResponse(responseCode = "409", description = "COMPOUND_NAME_TAKEN")
     @APIResponse(responseCode = "422", description = "COMMUNITY_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
     public Response create(@Valid @NotNull CreateCompound request, @HeaderParam(Idempotency.HEADER) String key) {
-        caller.requireStaffOf(request.communityId());
         return idempotency.execute(key, "POST /compounds", request, () -> {
-            Compound compound = save(request);
-            return Response.created(URI.create("/api/v1/compounds/" + compound.id)).entity(view(compound)).build();
+            CompoundView compound = compounds.create(request);
+            return Response.created(URI.create("/api/v1/compounds/" + compound.id())).entity(compound).build();
         });
-    }
-
-    @Transactional
-    Compound save(CreateCompound request) {
-        if (cn.bailian.resident.community.Community.findById(request.communityId()) == null) {
-            throw ProblemException.unprocessable("COMMUNITY_NOT_FOUND", request.communityId());
-        }
-        String name = request.name().strip();
-        if (Compound.count("communityId = ?1 and name = ?2", request.communityId(), name) > 0) {
-            throw ProblemException.conflict("COMPOUND_NAME_TAKEN", name);
-        }
-        Compound compound = new Compound();
-        compound.id = UUID.randomUUID();
-        compound.communityId = request.communityId();
-        compound.name = name;
-        compound.type = request.type();
-        compound.persist();
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw ProblemException.conflict("COMPOUND_NAME_TAKEN", name);
-        }
-        audit.record(compound.communityId, "COMPOUND", compound.id, "CREATED", List.of("name", "type"));
-        return compound;
     }
 
     @GET
@@ -110,13 +62,7 @@ public class CompoundResource {
     @APIResponse(responseCode = "200", description = "A page of compounds")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
     public Page<CompoundView> list(@Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")) @QueryParam("communityId") String communityParam, @BeanParam PageRequest page) {
-        UUID communityId = cn.bailian.kit.http.QueryParams.requiredUuid("communityId", communityParam);
-        CommunityResource.find(communityId);
-        var query = Compound.<Compound>find("communityId", Sort.by("name").and("id"), communityId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(CompoundResource::view).toList(), query.count());
-    }
-
-    static CompoundView view(Compound compound) {
-        return new CompoundView(compound.id, compound.communityId, compound.name, compound.type, compound.version);
+        UUID communityId = QueryParams.requiredUuid("communityId", communityParam);
+        return compounds.list(communityId, page);
     }
 }

@@ -1,7 +1,6 @@
 package cn.bailian.resident.household;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
@@ -12,13 +11,17 @@ import java.util.UUID;
 public class Household extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "community_id")
     public UUID communityId;
-    @Column(name = "compound_id")
     public UUID compoundId;
     public String building;
     public String unit;
     public String room;
     @Version
     public long version;
+
+    /** Whether another household of the compound already has this building, unit and room. */
+    public static boolean addressTaken(UUID compoundId, String building, String unit, String room, UUID except) {
+        return count("compoundId = ?1 and building = ?2 and unit = ?3 and room = ?4 and id <> ?5",
+                compoundId, building, unit, room, except == null ? new UUID(0, 0) : except) > 0;
+    }
 }

@@ -1,7 +1,6 @@
 package cn.bailian.resident.organization;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +13,6 @@ import java.util.UUID;
 public class Organization extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "community_id")
     public UUID communityId;
     public String name;
     @Enumerated(EnumType.STRING)

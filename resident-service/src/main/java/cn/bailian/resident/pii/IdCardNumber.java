@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Mainland resident ID-card numbers (GB 11643-1999): 17 digits and a check character computed with
- * ISO 7064 MOD 11-2; digits 7 to 14 are the birth date. Pure, so it is unit-tested without the stack.
+ * ISO 7064 MOD 11-2; digits 7 to 14 are the birth date. Pure, so it is unit-tested without the stack: "today" is
+ * passed in, from the community clock (CommunityClock.today()), never the JVM's zone.
  */
 public final class IdCardNumber {
 
@@ -21,8 +22,8 @@ public final class IdCardNumber {
         return raw == null ? null : raw.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
-    /** Why a (normalised) number is invalid, or empty when it is valid. */
-    public static Optional<String> problem(String number) {
+    /** Why a (normalised) number is invalid as of {@code today} (a birth date after it is impossible), or empty. */
+    public static Optional<String> problem(String number, LocalDate today) {
         if (number == null || number.length() != 18) {
             return Optional.of("IdNumberLength");
         }
@@ -35,7 +36,7 @@ public final class IdCardNumber {
         if (!(last >= '0' && last <= '9') && last != 'X') {
             return Optional.of("IdNumberFormat");
         }
-        if (birthDate(number).isEmpty()) {
+        if (birthDate(number, today).isEmpty()) {
             return Optional.of("IdNumberBirthDate");
         }
         if (checkCharacter(number.substring(0, 17)) != last) {
@@ -44,8 +45,8 @@ public final class IdCardNumber {
         return Optional.empty();
     }
 
-    public static boolean isValid(String number) {
-        return problem(number).isEmpty();
+    public static boolean isValid(String number, LocalDate today) {
+        return problem(number, today).isEmpty();
     }
 
     /** The check character for the first 17 digits. */
@@ -57,12 +58,15 @@ public final class IdCardNumber {
         return CHECK[sum % 11];
     }
 
-    /** The embedded birth date, if it is a real date not in the future. */
-    public static Optional<LocalDate> birthDate(String number) {
+    /**
+     * The embedded birth date, if it is a real date not after {@code today}. Today is the community's (Asia/Shanghai),
+     * not the server's: a child born today in Chengdu before 08:00 is still "in the future" in UTC.
+     */
+    public static Optional<LocalDate> birthDate(String number, LocalDate today) {
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(number.substring(6, 10)),
                     Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
-            return date.getYear() >= 1900 && !date.isAfter(LocalDate.now()) ? Optional.of(date) : Optional.empty();
+            return date.getYear() >= 1900 && !date.isAfter(today) ? Optional.of(date) : Optional.empty();
         } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
             return Optional.empty();
         }

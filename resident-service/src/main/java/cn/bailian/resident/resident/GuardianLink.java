@@ -18,16 +18,13 @@ import java.util.UUID;
 @IdClass(GuardianLink.Key.class)
 public class GuardianLink extends PanacheEntityBase {
     @Id
-    @Column(name = "child_id")
     public UUID childId;
     @Id
-    @Column(name = "guardian_id")
     public UUID guardianId;
-    @Column(name = "community_id")
     public UUID communityId;
     @Enumerated(EnumType.STRING)
     public GuardianRelation relation;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
     public static class Key implements Serializable {

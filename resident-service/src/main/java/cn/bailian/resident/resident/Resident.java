@@ -1,7 +1,7 @@
 package cn.bailian.resident.resident;
 
+import cn.bailian.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,46 +17,58 @@ import java.util.UUID;
 public class Resident extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "community_id")
     public UUID communityId;
-    @Column(name = "household_id")
     public UUID householdId;
     /** Always the household's compound: set with householdId, and the database's trigger resident_compound insists. */
-    @Column(name = "compound_id")
     public UUID compoundId;
     public String name;
     @Enumerated(EnumType.STRING)
     public Gender gender;
-    @Column(name = "birth_date")
     public LocalDate birthDate;
-    @Column(name = "phone_cipher")
     public String phoneCipher;
-    @Column(name = "phone_hash")
     public String phoneHash;
-    @Column(name = "phone_last4")
     public String phoneLast4;
-    @Column(name = "id_number_cipher")
     public String idNumberCipher;
-    @Column(name = "id_number_hash")
     public String idNumberHash;
     @Enumerated(EnumType.STRING)
-    @Column(name = "residency_type")
     public ResidencyType residencyType;
     @Enumerated(EnumType.STRING)
-    @Column(name = "relation_to_head")
     public RelationToHead relationToHead;
     @Enumerated(EnumType.STRING)
     public ResidentStatus status;
-    @Column(name = "moved_out_on")
     public LocalDate movedOutOn;
-    @Column(name = "move_out_destination")
     public String moveOutDestination;
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
     @Version
     public long version;
+
+    /** Whether the resident is in the register now (not moved out). */
+    public boolean isActive() {
+        return status == ResidentStatus.ACTIVE;
+    }
+
+    /** A change to the record, or a guardianship, needs an active resident: 409 RESIDENT_MOVED_OUT otherwise. */
+    public void requireActive() {
+        if (!isActive()) {
+            throw ProblemException.conflict("RESIDENT_MOVED_OUT", id);
+        }
+    }
+
+    /**
+     * ACTIVE → MOVED_OUT on a date not before the birth date; the record stays, with the date and where they went
+     * (blank is none). Only the transition: that the date is not in the future is the request's validation.
+     */
+    public void moveOut(LocalDate on, String destination, OffsetDateTime at) {
+        requireActive();
+        if (on.isBefore(birthDate)) {
+            throw ProblemException.invalidField("date", "BeforeBirth", "must not be before the birth date");
+        }
+        status = ResidentStatus.MOVED_OUT;
+        movedOutOn = on;
+        moveOutDestination = destination == null || destination.isBlank() ? null : destination.strip();
+        updatedAt = at;
+    }
 
     /** Fields and their values never appear in logs: no toString of the PII columns. */
     @Override

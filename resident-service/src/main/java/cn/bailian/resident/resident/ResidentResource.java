@@ -5,7 +5,6 @@ import cn.bailian.kit.idempotency.Idempotency;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.security.Caller;
-import cn.bailian.resident.audit.AuditTrail;
 import cn.bailian.kit.http.QueryParams;
 import cn.bailian.resident.resident.ResidentApi.AuditView;
 import cn.bailian.resident.resident.ResidentApi.CreateResident;
@@ -15,7 +14,6 @@ import cn.bailian.resident.resident.ResidentApi.MoveOut;
 import cn.bailian.resident.resident.ResidentApi.ResidentView;
 import cn.bailian.resident.resident.ResidentApi.UpdateResident;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -54,8 +52,6 @@ public class ResidentResource {
     Idempotency idempotency;
     @Inject
     Caller caller;
-    @Inject
-    AuditTrail audit;
 
     @POST
     @Operation(operationId = "registerResident", summary = "Register a resident in a household / 登记居民",
@@ -71,7 +67,6 @@ public class ResidentResource {
     @APIResponse(responseCode = "422", description = "HOUSEHOLD_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
     public Response register(@Valid @NotNull CreateResident request,
                              @Parameter(description = "Makes a retried POST safe") @HeaderParam(Idempotency.HEADER) String key) {
-        caller.requireAuthenticated();
         return idempotency.execute(key, "POST /residents", residents.fingerprint(request), () -> {
             Resident resident = residents.register(request);
             // masked, so the stored idempotent answer keeps no phone or ID number in clear
@@ -82,7 +77,6 @@ public class ResidentResource {
 
     @GET
     @Path("/{id}")
-    @Transactional
     @Operation(operationId = "getResident", summary = "Read a resident / 查看居民",
             description = "The resident, members of their household, their guardians, STAFF of their community, ADMIN and services. "
                     + "phone and idNumber are whole only for the resident themselves and STAFF/ADMIN; the ETag is the version for If-Match.")
@@ -92,14 +86,11 @@ public class ResidentResource {
     @APIResponse(responseCode = "403", description = "Not allowed to see this resident")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
-        caller.requireAuthenticated();
-        Resident resident = residents.find(id);
-        residents.requireRead(resident);
-        return Response.ok(residents.view(resident)).tag(ETags.of(resident.version)).build();
+        ResidentView resident = residents.get(id);
+        return Response.ok(resident).tag(ETags.of(resident.version())).build();
     }
 
     @GET
-    @Transactional
     @Operation(operationId = "listResidents", summary = "Search a community's residents / 查询居民",
             description = "STAFF of the community or ADMIN. q is a name prefix, or 1 to 4 digits matched against the end of the phone number.")
     @APIResponse(responseCode = "200", description = "A page of residents")
@@ -111,14 +102,11 @@ public class ResidentResource {
             @Parameter(schema = @Schema(implementation = ResidencyType.class)) @QueryParam("residencyType") String residencyParam,
             @Parameter(schema = @Schema(implementation = ResidentStatus.class)) @QueryParam("status") String statusParam,
             @BeanParam PageRequest page) {
-        caller.requireAuthenticated();
+        caller.requireAuthenticated(); // an anonymous caller learns 401 before anything about their parameters
         UUID communityId = QueryParams.requiredUuid("communityId", communityParam);
         ResidencyType residencyType = QueryParams.enumOf(ResidencyType.class, "residencyType", residencyParam);
         ResidentStatus status = QueryParams.enumOf(ResidentStatus.class, "status", statusParam);
-        caller.requireStaffOf(communityId);
-        ResidentService.Found found = residents.search(communityId, q, residencyType, status, page.offset(), page.size());
-        List<ResidentView> items = residents.views(found.page());
-        return page.page(items, found.total());
+        return residents.list(communityId, q, residencyType, status, page);
     }
 
     @PATCH
@@ -134,11 +122,9 @@ public class ResidentResource {
     @APIResponse(responseCode = "412", description = "VERSION_MISMATCH: the ETag is stale")
     @APIResponse(responseCode = "422", description = "HOUSEHOLD_NOT_FOUND or HOUSEHOLD_OTHER_COMMUNITY")
     @APIResponse(responseCode = "428", description = "IF_MATCH_REQUIRED")
-    @Transactional
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdateResident request) {
-        caller.requireAuthenticated();
-        Resident resident = residents.update(id, ifMatch, request);
-        return Response.ok(residents.view(resident)).tag(ETags.of(resident.version)).build();
+        ResidentView resident = residents.update(id, ifMatch, request);
+        return Response.ok(resident).tag(ETags.of(resident.version())).build();
     }
 
     @POST
@@ -151,11 +137,9 @@ public class ResidentResource {
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "RESIDENT_MOVED_OUT: already moved out")
-    @Transactional
     public Response moveOut(@PathParam("id") UUID id, @Valid @NotNull MoveOut request) {
-        caller.requireAuthenticated();
-        Resident resident = residents.moveOut(id, request);
-        return Response.ok(residents.view(resident)).tag(ETags.of(resident.version)).build();
+        ResidentView resident = residents.moveOut(id, request);
+        return Response.ok(resident).tag(ETags.of(resident.version())).build();
     }
 
     @POST
@@ -172,7 +156,6 @@ public class ResidentResource {
     @APIResponse(responseCode = "422", description = "GUARDIAN_NOT_FOUND, GUARDIAN_NOT_ADULT, GUARDIAN_CHILD_NOT_MINOR or GUARDIAN_OTHER_COMMUNITY")
     public Response linkGuardian(@PathParam("id") UUID id, @Valid @NotNull LinkGuardian request,
                                  @HeaderParam(Idempotency.HEADER) String key) {
-        caller.requireAuthenticated();
         return idempotency.execute(key, "POST /residents/" + id + "/guardians", request, () -> {
             GuardianLink link = residents.linkGuardian(id, request);
             return Response.created(URI.create("/api/v1/residents/" + id)).entity(ResidentService.guardianView(link)).build();
@@ -181,7 +164,6 @@ public class ResidentResource {
 
     @GET
     @Path("/{id}/audit")
-    @Transactional
     @Operation(operationId = "getResidentAudit", summary = "The audit trail of a resident / 变更记录",
             description = "STAFF of the community or ADMIN: who changed which fields when (never the values of phone or ID-card number).")
     @APIResponse(responseCode = "200", description = "The trail, oldest first")
@@ -189,9 +171,6 @@ public class ResidentResource {
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     public List<AuditView> audit(@PathParam("id") UUID id) {
-        caller.requireAuthenticated();
-        Resident resident = residents.find(id);
-        caller.requireStaffOf(resident.communityId);
-        return audit.of("RESIDENT", id).stream().map(e -> new AuditView(e.action(), e.actor(), e.fields(), e.at())).toList();
+        return residents.auditOf(id);
     }
 }

@@ -2,6 +2,8 @@ package cn.bailian.resident.resident;
 
 import cn.bailian.kit.db.Constraints;
 import cn.bailian.kit.outbox.Outbox;
+import cn.bailian.kit.paging.Page;
+import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.pii.Masking;
 import cn.bailian.kit.problem.FieldError;
 import cn.bailian.kit.problem.ProblemCodes;
@@ -10,9 +12,9 @@ import cn.bailian.kit.security.Caller;
 import cn.bailian.kit.security.Roles;
 import cn.bailian.kit.time.CommunityClock;
 import cn.bailian.resident.audit.AuditTrail;
-import cn.bailian.resident.household.Household;
 import cn.bailian.resident.pii.IdCardNumber;
 import cn.bailian.resident.pii.PiiVault;
+import cn.bailian.resident.resident.ResidentApi.AuditView;
 import cn.bailian.resident.resident.ResidentApi.CreateResident;
 import cn.bailian.resident.resident.ResidentApi.GuardianView;
 import cn.bailian.resident.resident.ResidentApi.LinkGuardian;
@@ -22,6 +24,7 @@ import cn.bailian.resident.resident.ResidentApi.UpdateResident;
 import cn.bailian.resident.resident.ResidentEvents.GuardianLinked;
 import cn.bailian.resident.resident.ResidentEvents.ResidentMovedOut;
 import cn.bailian.resident.resident.ResidentEvents.ResidentState;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,20 +68,22 @@ public class ResidentService {
     EntityManager em;
     @Inject
     CommunityClock clock;
+    @Inject
+    HouseholdDirectory households;
 
     // ---------------------------------------------------------------- registering
 
     /** Rules beyond the annotations: the ID number's check digit and its embedded birth date. */
-    public static List<FieldError> checkIdNumber(String idNumber, LocalDate birthDate, String prefix) {
+    public static List<FieldError> checkIdNumber(String idNumber, LocalDate birthDate, String prefix, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         if (idNumber == null) {
             return errors;
         }
         String normalised = IdCardNumber.normalise(idNumber);
-        Optional<String> problem = IdCardNumber.problem(normalised);
+        Optional<String> problem = IdCardNumber.problem(normalised, today);
         if (problem.isPresent()) {
             errors.add(new FieldError(prefix + ID_NUMBER, problem.get(), "not a valid ID-card number (GB 11643)"));
-        } else if (birthDate != null && !IdCardNumber.birthDate(normalised).orElseThrow().equals(birthDate)) {
+        } else if (birthDate != null && !IdCardNumber.birthDate(normalised, today).orElseThrow().equals(birthDate)) {
             errors.add(new FieldError(prefix + ID_NUMBER, "IdNumberBirthDateMismatch", "the ID-card number does not match birthDate"));
         }
         return errors;
@@ -99,20 +104,19 @@ public class ResidentService {
     /** Registers one resident; the caller must be staff of the household's community. */
     @Transactional
     public Resident register(CreateResident request) {
-        List<FieldError> errors = checkIdNumber(request.idNumber(), request.birthDate(), "");
+        caller.requireAuthenticated();
+        List<FieldError> errors = checkIdNumber(request.idNumber(), request.birthDate(), "", clock.today());
         if (!errors.isEmpty()) {
             throw new ProblemException(400, ProblemCodes.VALIDATION_FAILED, errors, Map.of());
         }
-        Household household = Household.findById(request.householdId());
-        if (household == null) {
-            throw ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId());
-        }
-        caller.requireStaffOf(household.communityId);
+        HouseholdDirectory.Place household = households.place(request.householdId())
+                .orElseThrow(() -> ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId()));
+        caller.requireStaffOf(household.communityId());
         Resident resident = new Resident();
         resident.id = UUID.randomUUID();
-        resident.communityId = household.communityId;
-        resident.householdId = household.id;
-        resident.compoundId = household.compoundId;
+        resident.communityId = household.communityId();
+        resident.householdId = household.householdId();
+        resident.compoundId = household.compoundId();
         resident.name = request.name().strip();
         resident.gender = request.gender();
         resident.birthDate = request.birthDate();
@@ -121,14 +125,14 @@ public class ResidentService {
         resident.residencyType = request.residencyType();
         resident.relationToHead = request.relationToHead();
         resident.status = ResidentStatus.ACTIVE;
-        resident.createdAt = now();
+        resident.createdAt = timestamp();
         resident.updatedAt = resident.createdAt;
         requireNoDuplicate(resident);
         resident.persist();
         flush();
         audit.record(resident.communityId, "RESIDENT", resident.id, "REGISTERED",
                 List.of("name", "gender", "birthDate", PHONE, ID_NUMBER, "residencyType", "householdId", "relationToHead"));
-        outbox.publish(ResidentEvents.REGISTERED, resident.id, state(resident, household));
+        outbox.publish(ResidentEvents.REGISTERED, resident.id, state(resident));
         LOG.infof("registered resident %s in household %s", resident.id, resident.householdId);
         return resident;
     }
@@ -245,6 +249,22 @@ public class ResidentService {
                 .map(r -> r.householdId);
     }
 
+    /** A household's members, eldest first, and its head: the active member whose relationToHead is SELF. */
+    public record Members(UUID headId, List<ResidentView> members) {
+    }
+
+    /**
+     * The members of a household as the caller may see them: phone and ID numbers whole for staff and for the caller's
+     * own record, masked for the other members. The caller's right to see the household is the household's check.
+     */
+    public Members membersOf(UUID householdId) {
+        List<Resident> members = Resident.list("householdId", Sort.by("birthDate").and("id"), householdId);
+        UUID head = members.stream()
+                .filter(r -> r.status == ResidentStatus.ACTIVE && r.relationToHead == RelationToHead.SELF)
+                .map(r -> r.id).findFirst().orElse(null);
+        return new Members(head, members.stream().map(r -> view(r, seesWhole(r), true)).toList());
+    }
+
     /**
      * Self, staff of the community, another member of the same household, a linked guardian, or a service.
      */
@@ -314,10 +334,38 @@ public class ResidentService {
         return new GuardianView(link.childId, link.guardianId, link.relation, link.communityId, link.createdAt);
     }
 
+    /** One resident as the caller may see them; the check is {@link #requireRead}. */
+    @Transactional
+    public ResidentView get(UUID id) {
+        caller.requireAuthenticated();
+        Resident resident = find(id);
+        requireRead(resident);
+        return view(resident);
+    }
+
+    /** A page of a community's residents for its STAFF or ADMIN; see {@link #search}. */
+    @Transactional
+    public Page<ResidentView> list(UUID communityId, String q, ResidencyType residencyType, ResidentStatus status, PageRequest page) {
+        caller.requireAuthenticated();
+        caller.requireStaffOf(communityId);
+        Found found = search(communityId, q, residencyType, status, page.offset(), page.size());
+        return page.page(views(found.page()), found.total());
+    }
+
+    /** Who changed which fields of a resident when; STAFF of the community or ADMIN. */
+    @Transactional
+    public List<AuditView> auditOf(UUID id) {
+        caller.requireAuthenticated();
+        Resident resident = find(id);
+        caller.requireStaffOf(resident.communityId);
+        return audit.of("RESIDENT", id).stream().map(e -> new AuditView(e.action(), e.actor(), e.fields(), e.at())).toList();
+    }
+
     // ---------------------------------------------------------------- changing
 
     @Transactional
-    public Resident update(UUID id, String ifMatch, UpdateResident request) {
+    public ResidentView update(UUID id, String ifMatch, UpdateResident request) {
+        caller.requireAuthenticated();
         Resident resident = find(id);
         boolean staff = caller.isStaffOf(resident.communityId);
         if (!staff) {
@@ -331,15 +379,13 @@ public class ResidentService {
             }
         }
         cn.bailian.kit.etag.ETags.requireMatch(ifMatch, resident.version);
-        if (resident.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", resident.id);
-        }
+        resident.requireActive();
         LocalDate birthDate = request.birthDate() != null ? request.birthDate() : resident.birthDate;
         String idNumber = request.idNumber();
         if (idNumber == null && request.birthDate() != null && resident.idNumberCipher != null) {
             idNumber = vault.decrypt(ID_NUMBER, resident.idNumberCipher); // a new birth date must still match it
         }
-        List<FieldError> errors = checkIdNumber(idNumber, birthDate, "");
+        List<FieldError> errors = checkIdNumber(idNumber, birthDate, "", clock.today());
         if (!errors.isEmpty()) {
             throw new ProblemException(400, ProblemCodes.VALIDATION_FAILED, errors, Map.of());
         }
@@ -371,15 +417,13 @@ public class ResidentService {
             changed.add("residencyType");
         }
         if (request.householdId() != null && !request.householdId().equals(resident.householdId)) {
-            Household target = Household.findById(request.householdId());
-            if (target == null) {
-                throw ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId());
-            }
-            if (!target.communityId.equals(resident.communityId)) {
+            HouseholdDirectory.Place target = households.place(request.householdId())
+                    .orElseThrow(() -> ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId()));
+            if (!target.communityId().equals(resident.communityId)) {
                 throw ProblemException.unprocessable("HOUSEHOLD_OTHER_COMMUNITY");
             }
-            resident.householdId = target.id;
-            resident.compoundId = target.compoundId;
+            resident.householdId = target.householdId();
+            resident.compoundId = target.compoundId();
             changed.add("householdId");
         }
         if (request.relationToHead() != null && request.relationToHead() != resident.relationToHead) {
@@ -387,40 +431,32 @@ public class ResidentService {
             changed.add("relationToHead");
         }
         if (changed.isEmpty()) {
-            return resident;
+            return view(resident);
         }
-        resident.updatedAt = now();
+        resident.updatedAt = timestamp();
         flush();
         audit.record(resident.communityId, "RESIDENT", resident.id, "UPDATED", changed);
-        outbox.publish(ResidentEvents.UPDATED, resident.id, state(resident, Household.findById(resident.householdId)));
-        return resident;
+        outbox.publish(ResidentEvents.UPDATED, resident.id, state(resident));
+        return view(resident);
     }
 
     @Transactional
-    public Resident moveOut(UUID id, MoveOut request) {
+    public ResidentView moveOut(UUID id, MoveOut request) {
+        caller.requireAuthenticated();
         // locked before it is read: concurrent move-outs queue here and the later ones see MOVED_OUT
         Resident resident = Resident.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (resident == null) {
             throw ProblemException.notFound("RESIDENT_NOT_FOUND", id);
         }
         caller.requireStaffOf(resident.communityId);
-        if (resident.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", resident.id);
-        }
-        if (request.date().isBefore(resident.birthDate)) {
-            throw ProblemException.invalidField("date", "BeforeBirth", "must not be before the birth date");
-        }
-        resident.status = ResidentStatus.MOVED_OUT;
-        resident.movedOutOn = request.date();
-        resident.moveOutDestination = request.destination() == null || request.destination().isBlank() ? null : request.destination().strip();
-        resident.updatedAt = now();
+        resident.moveOut(request.date(), request.destination(), timestamp());
         flush();
         audit.record(resident.communityId, "RESIDENT", resident.id, "MOVED_OUT", List.of("status", "movedOutOn", "moveOutDestination"));
         outbox.publish(ResidentEvents.MOVED_OUT, resident.id,
                 new ResidentMovedOut(resident.id, resident.communityId, resident.householdId, resident.movedOutOn));
-        outbox.publish(ResidentEvents.UPDATED, resident.id, state(resident, Household.findById(resident.householdId)));
+        outbox.publish(ResidentEvents.UPDATED, resident.id, state(resident));
         LOG.infof("resident %s moved out on %s", resident.id, resident.movedOutOn);
-        return resident;
+        return view(resident);
     }
 
     /**
@@ -429,6 +465,7 @@ public class ResidentService {
      */
     @Transactional
     public GuardianLink linkGuardian(UUID childId, LinkGuardian request) {
+        caller.requireAuthenticated();
         Resident child = find(childId);
         Resident guardian = Resident.findById(request.guardianId());
         if (guardian == null) {
@@ -441,12 +478,8 @@ public class ResidentService {
         if (!guardian.communityId.equals(child.communityId)) {
             throw ProblemException.unprocessable("GUARDIAN_OTHER_COMMUNITY");
         }
-        if (child.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", child.id);
-        }
-        if (guardian.status != ResidentStatus.ACTIVE) {
-            throw ProblemException.conflict("RESIDENT_MOVED_OUT", guardian.id);
-        }
+        child.requireActive();
+        guardian.requireActive();
         LocalDate today = clock.today();
         if (Period.between(child.birthDate, today).getYears() >= ADULT_AGE) {
             throw ProblemException.unprocessable("GUARDIAN_CHILD_NOT_MINOR");
@@ -483,13 +516,15 @@ public class ResidentService {
 
     // ---------------------------------------------------------------- events
 
-    public static ResidentState state(Resident resident, Household household) {
+    /** compoundId is always the household's: set with householdId, and the trigger resident_compound insists. */
+    public static ResidentState state(Resident resident) {
         return new ResidentState(resident.id, resident.communityId, resident.householdId,
-                household == null ? null : household.compoundId, Masking.name(resident.name), resident.gender,
+                resident.compoundId, Masking.name(resident.name), resident.gender,
                 resident.birthDate, resident.residencyType, resident.status, resident.movedOutOn);
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    /** The instant of a change, in UTC and at PostgreSQL's precision (so the value read back equals the one written). */
+    private OffsetDateTime timestamp() {
+        return clock.getClock().instant().atOffset(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

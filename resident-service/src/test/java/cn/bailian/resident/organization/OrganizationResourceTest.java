@@ -1,6 +1,7 @@
 package cn.bailian.resident.organization;
 
 import cn.bailian.resident.Fixtures;
+import cn.bailian.resident.resident.ResidentEvents;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventProbe;
@@ -44,7 +45,7 @@ class OrganizationResourceTest {
             given().get("/api/v1/organizations?communityId=" + f.communityId + "&kind=RESIDENT_GROUP").then()
                     .body("items.name", contains("广场舞队"));
             given().get("/api/v1/organizations?communityId=" + f.communityId + "&kind=CLUB").then().statusCode(400);
-            var event = probe.await(OrganizationResource.REGISTERED, e -> e.subject().equals(id));
+            var event = probe.await(ResidentEvents.ORGANIZATION_REGISTERED, e -> e.subject().equals(id));
             assertThat(event.data().path("name").asText()).isEqualTo("百莲社区营造社");
             assertThat(event.data().path("kind").asText()).isEqualTo("SOCIAL_ENTERPRISE");
             assertThat(event.data().path("communityId").asText()).isEqualTo(f.communityId.toString());

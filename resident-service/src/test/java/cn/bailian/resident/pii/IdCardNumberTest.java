@@ -9,12 +9,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IdCardNumberTest {
 
+    /** The community's today, as CommunityClock.today() would give it. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);
+
     @Test
     void acceptsAKnownValidNumber() {
         // the GB 11643 standard's own example
-        assertThat(IdCardNumber.problem("11010519491231002X")).isEmpty();
+        assertThat(IdCardNumber.problem("11010519491231002X", TODAY)).isEmpty();
         assertThat(IdCardNumber.checkCharacter("11010519491231002")).isEqualTo('X');
-        assertThat(IdCardNumber.birthDate("11010519491231002X")).contains(LocalDate.of(1949, 12, 31));
+        assertThat(IdCardNumber.birthDate("11010519491231002X", TODAY)).contains(LocalDate.of(1949, 12, 31));
     }
 
     @Test
@@ -30,17 +33,17 @@ class IdCardNumberTest {
 
     @Test
     void theNumberShownInTheApiDocumentIsValid() {
-        assertThat(IdCardNumber.problem("510104198503070017")).isEmpty();
+        assertThat(IdCardNumber.problem("510104198503070017", TODAY)).isEmpty();
     }
 
     @Test
     void lowerCaseXIsNormalised() {
-        assertThat(IdCardNumber.isValid(IdCardNumber.normalise(" 11010519491231002x "))).isTrue();
+        assertThat(IdCardNumber.isValid(IdCardNumber.normalise(" 11010519491231002x "), TODAY)).isTrue();
     }
 
     @Test
     void wrongCheckDigitIsRefused() {
-        assertThat(IdCardNumber.problem("110105194912310021")).contains("IdNumberCheckDigit");
+        assertThat(IdCardNumber.problem("110105194912310021", TODAY)).contains("IdNumberCheckDigit");
     }
 
     @Test
@@ -50,8 +53,8 @@ class IdCardNumberTest {
             char original = valid.charAt(i);
             char other = original == '9' ? '0' : (char) (original + 1);
             String changed = valid.substring(0, i) + other + valid.substring(i + 1);
-            if (IdCardNumber.birthDate(changed).isPresent()) {
-                assertThat(IdCardNumber.problem(changed)).as("digit %d", i).contains("IdNumberCheckDigit");
+            if (IdCardNumber.birthDate(changed, TODAY).isPresent()) {
+                assertThat(IdCardNumber.problem(changed, TODAY)).as("digit %d", i).contains("IdNumberCheckDigit");
             }
         }
     }
@@ -59,18 +62,18 @@ class IdCardNumberTest {
     @Test
     void impossibleBirthDateIsRefusedEvenWithAMatchingCheckDigit() {
         String first17 = "51010419850230001"; // 30 February
-        assertThat(IdCardNumber.problem(first17 + IdCardNumber.checkCharacter(first17))).contains("IdNumberBirthDate");
+        assertThat(IdCardNumber.problem(first17 + IdCardNumber.checkCharacter(first17), TODAY)).contains("IdNumberBirthDate");
         String future = "51010430000101001";
-        assertThat(IdCardNumber.problem(future + IdCardNumber.checkCharacter(future))).contains("IdNumberBirthDate");
+        assertThat(IdCardNumber.problem(future + IdCardNumber.checkCharacter(future), TODAY)).contains("IdNumberBirthDate");
     }
 
     @Test
     void lengthAndCharactersAreChecked() {
-        assertThat(IdCardNumber.problem("1101051949123100")).contains("IdNumberLength");
-        assertThat(IdCardNumber.problem(null)).contains("IdNumberLength");
-        assertThat(IdCardNumber.problem("1101051949123100AX")).contains("IdNumberFormat");
-        assertThat(IdCardNumber.problem("11010519491231002Y")).contains("IdNumberFormat");
-        assertThat(IdCardNumber.problem("١١010519491231002X")).contains("IdNumberFormat");
+        assertThat(IdCardNumber.problem("1101051949123100", TODAY)).contains("IdNumberLength");
+        assertThat(IdCardNumber.problem(null, TODAY)).contains("IdNumberLength");
+        assertThat(IdCardNumber.problem("1101051949123100AX", TODAY)).contains("IdNumberFormat");
+        assertThat(IdCardNumber.problem("11010519491231002Y", TODAY)).contains("IdNumberFormat");
+        assertThat(IdCardNumber.problem("١١010519491231002X", TODAY)).contains("IdNumberFormat");
     }
 
     @Test
@@ -80,5 +83,16 @@ class IdCardNumberTest {
         assertThat(Phones.isValid("12812345678")).isFalse();
         assertThat(Phones.isValid("1381234567")).isFalse();
         assertThat(Phones.isValid("138123456789")).isFalse();
+    }
+
+    @Test
+    void aBirthDateIsCheckedAgainstTheTodayGiven() {
+        // born on the community's today: valid, even where the server's (UTC) calendar still shows yesterday
+        String bornToday = "510104" + TODAY.toString().replace("-", "") + "001";
+        assertThat(IdCardNumber.problem(bornToday + IdCardNumber.checkCharacter(bornToday), TODAY)).isEmpty();
+        assertThat(IdCardNumber.problem(bornToday + IdCardNumber.checkCharacter(bornToday), TODAY.minusDays(1)))
+                .contains("IdNumberBirthDate");
+        String bornTomorrow = "510104" + TODAY.plusDays(1).toString().replace("-", "") + "001";
+        assertThat(IdCardNumber.birthDate(bornTomorrow + IdCardNumber.checkCharacter(bornTomorrow), TODAY)).isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** Enrollments, attendance and venue bookings of a resident on the participation record. */
 @ApplicationScoped
-public class ActivityParticipation implements EventHandler {
+public class ActivityEventHandler implements EventHandler {
 
     @Inject
     ParticipationRecorder recorder;

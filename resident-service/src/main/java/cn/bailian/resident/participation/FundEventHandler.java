@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** A named resident's donation on the participation record; anonymous donations credit no one. */
 @ApplicationScoped
-public class FundParticipation implements EventHandler {
+public class FundEventHandler implements EventHandler {
 
     @Inject
     ParticipationRecorder recorder;

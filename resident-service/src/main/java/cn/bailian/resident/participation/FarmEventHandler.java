@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Plot claims and journal entries (a harvest counts more) on the participation record. */
 @ApplicationScoped
-public class FarmParticipation implements EventHandler {
+public class FarmEventHandler implements EventHandler {
 
     static final String PLOT_CLAIMED = "cn.bailian.farm.plot.claimed.v1";
     static final String JOURNAL_RECORDED = "cn.bailian.farm.journal.recorded.v1";
