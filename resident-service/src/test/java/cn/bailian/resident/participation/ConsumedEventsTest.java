@@ -1,17 +1,12 @@
 package cn.bailian.resident.participation;
 
-import cn.bailian.kit.inbox.EventHandler;
-import cn.bailian.testkit.AsyncApiContract;
+import cn.bailian.testkit.ConsumedEventsContract;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.TestDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,18 +21,10 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
-class ConsumedEventsTest {
+class ConsumedEventsTest extends ConsumedEventsContract {
 
-    @Inject
-    @Any
-    Instance<EventHandler> handlers;
-
-    @Test
-    void theProducersExamplesAreApplied() {
-        AsyncApiContract.assertConsumerContract(EventHandler.subscriptions(handlers), this::assertApplied);
-    }
-
-    private void assertApplied(String type, JsonNode event) {
+    @Override
+    protected void assertApplied(String type, JsonNode event) {
         String detail = switch (type) {
             case "cn.bailian.farm.plot.claimed.v1" -> field(event, "plotCode");
             case "cn.bailian.farm.journal.recorded.v1" -> field(event, "kind") + " " + field(event, "crop");
