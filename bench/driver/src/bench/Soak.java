@@ -312,6 +312,18 @@ final class Soak {
     private ServiceFigures figures(String svc) {
         double rss = Double.NaN;
         Long pid = pids.get(svc);
+        if (pid != null && !"0".equals(System.getenv("SOAK_FULL_GC"))) {
+            // jvm_gc_live_data_size_bytes is what the last full collection left; the serial collector with its small
+            // young generation may not run one for many minutes, so ask for one (jcmd GC.run) to make it current
+            try {
+                new ProcessBuilder("jcmd", pid.toString(), "GC.run").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            } catch (IOException e) {
+                // no jcmd: the figure is then that of the JVM's own last full collection
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (pid != null) {
             try {
                 for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -539,7 +551,8 @@ final class Soak {
                 donationFund().equals(f.get("REPORT_FUND")) ? "fund whose report is read" : "bench's donation fund; the report read is the community fund's",
                 loadBefore, loadAfter, requests, errors));
         md.append("**").append(verdict).append("**\n\n");
-        md.append("Per minute: requests / errors / p99 ms of each kind; RSS / heap used / live data after the last full GC (MB) of each service.\n\n");
+        md.append("Per minute: requests / errors / p99 ms of each kind; RSS / heap used / live data after a full GC (MB) of each service "
+                + "(the soak has each JVM run one with jcmd GC.run before reading its metrics, unless SOAK_FULL_GC=0).\n\n");
         md.append("| min | load 1m |");
         for (String kind : KINDS) {
             md.append(' ').append(kind).append(" |");
