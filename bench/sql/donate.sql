@@ -1,8 +1,8 @@
 -- Item 1, pgbench -M prepared on bailian_fund (-D fund=ID -D donor=ID -D run=TAG): the statements fund-service
 -- sends for POST /funds/{id}/donations, as PostgreSQL logged them, in its one transaction: the fund row lock,
 -- the duplicate check on the payment reference, the gapless receipt counter, the donation, the hash-chained ledger
--- entry (SHA-256 over the same canonical text as LedgerHash, computed here in SQL), the fund's totals and chain
--- head, the event. (The JDBC driver's one-off catalogue query per connection, also in the log, is left out.)
+-- entry (SHA-256 over the same canonical text as LedgerHash, computed here in SQL), the transparency report's monthly
+-- figures (fund_month_figure), the fund's totals and chain head, the event. (The JDBC driver's one-off catalogue query per connection, also in the log, is left out.)
 select gen_random_uuid() as donation_id, gen_random_uuid() as entry_id, gen_random_uuid() as event_id,
        'PGB-' || :run::text || '-' || :client_id::text || '-' || gen_random_uuid() as reference,
        -- (pgbench reads a colon and a name inside a literal as a variable; the service binds these as parameters too)
@@ -21,6 +21,11 @@ insert into donation (amount_fen,anonymous,channel,community_id,display_name,don
 select encode(sha256(convert_to(concat_ws('|', 'v1', :fund::text, :seq::text, (extract(epoch from :at::timestamptz) * 1000000)::bigint::text,
        'DONATION', :asset::text, :income::text, '100', :donation_id::text, '', '', '', :f_ledger_hash::text), 'UTF8')), 'hex') as hash \gset
 insert into ledger_entry (amount_fen,credit_account,debit_account,disbursement_id,donation_id,entry_time,fund_id,hash,kind,prev_hash,project_id,refund_id,seq,id) values (100,:income,:asset,null,:donation_id,:at,:fund,:hash,'DONATION',:f_ledger_hash,null,null,:seq,:entry_id);
+insert into fund_month_figure (fund_id, month, figure, key, count, amount_fen) values
+	(:fund, date_trunc('month', :at::timestamptz at time zone 'Asia/Shanghai')::date, 'ASSET', 'IN', 1, 100),
+	(:fund, date_trunc('month', :at::timestamptz at time zone 'Asia/Shanghai')::date, 'CHANNEL', 'WECHAT_PAY', 1, 100),
+	(:fund, date_trunc('month', :at::timestamptz at time zone 'Asia/Shanghai')::date, 'DONOR_KIND', 'RESIDENT', 1, 100)
+	on conflict (fund_id, month, figure, key) do update set count = fund_month_figure.count + excluded.count, amount_fen = fund_month_figure.amount_fen + excluded.amount_fen;
 \set balance :f_balance_fen + 100
 \set donated :f_donated_fen + 100
 \set version :f_version + 1

@@ -15,6 +15,7 @@ insert into fund (id, community_id, name, kind, created_at, created_by, version)
 select id, community_id, format('规模社区 %s 共享基金', lpad(n::text, 4, '0')), 'COMMUNITY', timestamptz '2024-11-30 00:00+08', 'bench', 0
 from bench.scale_fund on conflict do nothing;
 
+delete from fund_month_figure where fund_id in (select id from bench.scale_fund);
 delete from ledger_entry where fund_id in (select id from bench.scale_fund);
 delete from donation where fund_id in (select id from bench.scale_fund);
 delete from receipt_counter where fund_id in (select id from bench.scale_fund);
@@ -74,5 +75,17 @@ from (select l.fund_id, count(*) as n, sum(l.amount_fen) as total,
              (array_agg(l.hash order by l.seq desc))[1] as head
       from ledger_entry l where l.fund_id in (select id from bench.scale_fund) group by l.fund_id) t
 where f.id = t.fund_id;
+-- the transparency report's monthly figures, as fund-service books them with each entry (V2__fund_month_figure.sql)
+insert into fund_month_figure (fund_id, month, figure, key, count, amount_fen)
+select fund_id, date_trunc('month', entry_time at time zone 'Asia/Shanghai')::date, 'ASSET', 'IN', count(*), sum(amount_fen)
+from ledger_entry where fund_id in (select id from bench.scale_fund) group by 1, 2;
+insert into fund_month_figure (fund_id, month, figure, key, count, amount_fen)
+select fund_id, date_trunc('month', received_at at time zone 'Asia/Shanghai')::date, 'CHANNEL', channel, count(*), sum(amount_fen)
+from donation where fund_id in (select id from bench.scale_fund) group by 1, 2, 4;
+insert into fund_month_figure (fund_id, month, figure, key, count, amount_fen)
+select fund_id, date_trunc('month', received_at at time zone 'Asia/Shanghai')::date, 'DONOR_KIND',
+       case when anonymous then 'ANONYMOUS' else donor_kind end, count(*), sum(amount_fen)
+from donation where fund_id in (select id from bench.scale_fund) group by 1, 2, 4;
+analyze fund_month_figure;
 analyze donation;
 analyze ledger_entry;

@@ -8,7 +8,7 @@ import java.util.Map;
  * The benchmark driver that bench/run calls for what wrk and pgbench cannot do alone:
  * <pre>
  * setup | constants DIR | events RATE SECONDS | races ROUNDS | ciphers RESIDENT_PROPERTIES | measure LABEL | report RESULTS OUT | requests URL N
- * | startprofile APP JFR READY_EPOCH_MS
+ * | startprofile APP JFR READY_EPOCH_MS | soak MINUTES OUT
  * </pre>
  */
 public final class Bench {
@@ -38,8 +38,9 @@ public final class Bench {
             case "report" -> Report.write(Path.of(args[1]), Path.of(args[2]));
             case "requests" -> requests(args[1], Integer.parseInt(args[2]));
             case "startprofile" -> StartProfile.run(args[1], Path.of(args[2]), Long.parseLong(args[3]));
+            case "soak" -> Soak.run(Integer.parseInt(args[1]), Path.of(args[2]));
             default -> {
-                System.err.println("usage: Bench setup | constants DIR | events RATE SECONDS | races ROUNDS | ciphers FILE | measure LABEL | report RESULTS OUT | requests URL N | startprofile APP JFR READY_EPOCH_MS");
+                System.err.println("usage: Bench setup | constants DIR | events RATE SECONDS | races ROUNDS | ciphers FILE | measure LABEL | report RESULTS OUT | requests URL N | startprofile APP JFR READY_EPOCH_MS | soak MINUTES OUT");
                 System.exit(2);
             }
         }

@@ -36,7 +36,8 @@ final class Report {
     static void write(Path results, Path out) throws Exception {
         Report report = new Report(results);
         report.build();
-        Files.writeString(out, report.md.toString());
+        // the soak's section (bin/bailian soak) is a run of its own: kept at the end, as it was
+        Files.writeString(out, report.md.toString() + Soak.section(out));
         System.out.println();
         System.out.print(report.summary);
     }

@@ -5,6 +5,8 @@ import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -27,7 +29,14 @@ public class Ledger {
     public record References(UUID donationId, UUID refundId, UUID projectId, UUID disbursementId) {
     }
 
-    /** Books one entry on a fund whose row the caller holds locked, and advances the fund's chain head. */
+    @Inject
+    Event<LedgerEntryBooked> booked;
+
+    /**
+     * Books one entry on a fund whose row the caller holds locked, and advances the fund's chain head. Observers of
+     * {@link LedgerEntryBooked} (the transparency report's monthly figures) run before it returns, in the same
+     * transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry append(Fund lockedFund, LedgerEntry.Kind kind, String debit, String credit, long amountFen,
                               Instant at, References refs) {
@@ -49,6 +58,7 @@ public class Ledger {
         entry.persist();
         lockedFund.ledgerSeq = entry.seq;
         lockedFund.ledgerHash = entry.hash;
+        booked.fire(new LedgerEntryBooked(entry));
         return entry;
     }
 

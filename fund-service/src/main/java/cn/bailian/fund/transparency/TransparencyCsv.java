@@ -32,6 +32,9 @@ final class TransparencyCsv {
         buckets(out, "按类型支出 spendingByType", r.spendingByType());
         out.append("\r\n");
         row(out, "捐赠明细 donations");
+        // a page of the month's donations, as in the JSON (page, size): say which, and how many there are in all
+        row(out, "donationCount", Long.toString(r.donationCount()), "donationsPage", Integer.toString(r.donationsPage()),
+                "donationsSize", Integer.toString(r.donationsSize()));
         row(out, "receiptNumber", "receivedAt", "donor", "donorKind", "channel", "amountFen", "projectTitle");
         for (TransparencyReport.PublicDonation d : r.donations()) {
             row(out, d.receiptNumber(), d.receivedAt().toString(), d.donor(), d.donorKind().name(), d.channel().name(),

@@ -26,7 +26,11 @@ public record TransparencyReport(
         List<Bucket> donationsByDonorKind,
         List<ProjectSpending> spendingByProject,
         List<Bucket> spendingByType,
-        @Schema(description = "Every donation of the month, donors masked (胡*) or 匿名") List<PublicDonation> donations) {
+        @Schema(description = "The month's donations, one page of them (page and size; oldest first), donors masked (胡*) or 匿名")
+        List<PublicDonation> donations,
+        @Schema(description = "How many donations the month has: every page of donations together", example = "3") long donationCount,
+        @Schema(description = "The page of donations listed, from 0", example = "0") int donationsPage,
+        @Schema(description = "Donations per page", example = "20") int donationsSize) {
 
     public record Bucket(@Schema(example = "WECHAT_PAY") String key, @Schema(example = "3") long count, @Schema(example = "60000") long amountFen) {
     }
