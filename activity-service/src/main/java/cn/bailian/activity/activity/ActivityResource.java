@@ -3,7 +3,7 @@ package cn.bailian.activity.activity;
 import cn.bailian.kit.http.QueryParams;
 import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.kit.etag.ETags;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -40,8 +40,6 @@ public class ActivityResource {
 
     @Inject
     ActivityService activities;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -49,14 +47,12 @@ public class ActivityResource {
             description = "社区工作人员创建活动或课程，初始状态为草稿（DRAFT），添加场次后方可发布。收费课程（MARKET）以分为单位填写费用。/ Staff of the community create an activity or course as a DRAFT; it can be published once it has a session. A MARKET course states its fee in fen.")
     @APIResponse(responseCode = "201", description = "Created (DRAFT)",
             content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of this community")
     @APIResponse(responseCode = "422", description = "FEE_INCONSISTENT (PUBLIC_WELFARE is free, MARKET has a fee), ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
-    public Response create(@Valid @NotNull ActivityApi.CreateActivity request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /activities", request, () -> {
-            ActivityApi.ActivityView view = activities.create(request);
-            return Response.created(URI.create("/api/v1/activities/" + view.id())).entity(view).tag(ETags.of(view.version())).build();
-        });
+    @Idempotent
+    public Response create(@Valid @NotNull ActivityApi.CreateActivity request) {
+        ActivityApi.ActivityView view = activities.create(request);
+        return Response.created(URI.create("/api/v1/activities/" + view.id())).entity(view).tag(ETags.of(view.version())).build();
     }
 
     @GET
@@ -99,7 +95,6 @@ public class ActivityResource {
             description = "社区工作人员发布至少有一个场次的草稿活动，发布后居民即可报名。/ Staff of the community publish a draft that has at least one session; residents can enrol from then on.")
     @APIResponse(responseCode = "200", description = "Published",
             content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ACTIVITY_NOT_DRAFT")
@@ -117,7 +112,6 @@ public class ActivityResource {
             description = "社区工作人员取消活动：所有报名随之取消，占用的场地时段释放。/ Staff of the community cancel an activity: its enrollments are cancelled and its venue slots freed.")
     @APIResponse(responseCode = "200", description = "Cancelled",
             content = @Content(schema = @Schema(implementation = ActivityApi.ActivityView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ACTIVITY_CANCELLED: already cancelled")
@@ -135,17 +129,14 @@ public class ActivityResource {
             description = "社区工作人员为活动安排场次；场次像普通预约一样占用场地，与已有预约冲突时返回 409。/ Staff of the community schedule a session; it books its venue like any booking and answers 409 when the slot is taken.")
     @APIResponse(responseCode = "201", description = "Scheduled, venue booked",
             content = @Content(schema = @Schema(implementation = ActivityApi.SessionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of the activity's community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "BOOKING_OVERLAP: the venue is taken; ACTIVITY_CANCELLED")
     @APIResponse(responseCode = "422", description = "VENUE_NOT_FOUND, OUTSIDE_OPENING_HOURS, BOOKING_IN_PAST, IDEMPOTENCY_KEY_REUSED")
-    public Response addSession(@PathParam("id") UUID id, @Valid @NotNull ActivityApi.CreateSession request,
-                               @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /activities/" + id + "/sessions", request, () -> {
-            ActivityApi.SessionView session = activities.addSession(id, request);
-            return Response.created(URI.create("/api/v1/activities/" + id + "/sessions")).entity(session).build();
-        });
+    @Idempotent
+    public Response addSession(@PathParam("id") UUID id, @Valid @NotNull ActivityApi.CreateSession request) {
+        ActivityApi.SessionView session = activities.addSession(id, request);
+        return Response.created(URI.create("/api/v1/activities/" + id + "/sessions")).entity(session).build();
     }
 
     @GET

@@ -1,6 +1,6 @@
 package cn.bailian.activity.attendance;
 
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,8 +32,6 @@ public class AttendanceResource {
 
     @Inject
     AttendanceService attendance;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Path("/{id}/check-ins")
@@ -42,17 +39,14 @@ public class AttendanceResource {
             description = "社区工作人员或活动提供方为已确认报名的参与者签到，可用报名编号或签到码；同一场次重复签到只记一次。/ Staff of the community or the provider check a confirmed participant in to a session, by enrollment id or check-in code; a second check-in to the same session records nothing new.")
     @APIResponse(responseCode = "201", description = "Attendance recorded",
             content = @Content(schema = @Schema(implementation = AttendanceApi.AttendanceView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")
     @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND, ENROLLMENT_NOT_FOUND, CHECK_IN_CODE_UNKNOWN")
     @APIResponse(responseCode = "409", description = "ALREADY_CHECKED_IN, ENROLLMENT_NOT_CONFIRMED, SESSION_CANCELLED")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
-    public Response checkIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceApi.CheckIn request,
-                            @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /sessions/" + id + "/check-ins", request, () -> {
-            AttendanceApi.AttendanceView view = attendance.checkIn(id, request);
-            return Response.created(URI.create("/api/v1/sessions/" + id + "/attendance")).entity(view).build();
-        });
+    @Idempotent
+    public Response checkIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceApi.CheckIn request) {
+        AttendanceApi.AttendanceView view = attendance.checkIn(id, request);
+        return Response.created(URI.create("/api/v1/sessions/" + id + "/attendance")).entity(view).build();
     }
 
     @GET
@@ -60,7 +54,6 @@ public class AttendanceResource {
     @Operation(operationId = "listAttendance", summary = "Who checked in to a session (staff or the provider)",
             description = "某一场次的签到记录，按签到时间排序；仅限社区工作人员或活动提供方。/ The attendance of one session in check-in order; for staff of the community or the provider only.")
     @APIResponse(responseCode = "200", description = "One page, in check-in order")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")
     @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND")
     public Page<AttendanceApi.AttendanceView> list(@PathParam("id") UUID id, @BeanParam PageRequest page) {

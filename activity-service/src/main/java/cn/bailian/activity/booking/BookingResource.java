@@ -26,7 +26,6 @@ public class BookingResource {
     @Operation(operationId = "getBooking", summary = "One booking (its holder, or staff of the community)",
             description = "单条场地预约；预约人或社区工作人员可查。/ One venue booking; for its holder or staff of the community.")
     @APIResponse(responseCode = "200", description = "The booking")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the holder nor staff of the community")
     @APIResponse(responseCode = "404", description = "BOOKING_NOT_FOUND")
     public BookingApi.BookingView get(@PathParam("id") UUID id) {
@@ -38,7 +37,6 @@ public class BookingResource {
     @Operation(operationId = "cancelBooking", summary = "Cancel a booking that has not started being used",
             description = "取消尚未开始使用的预约，时段重新开放。/ Cancel a booking that has not started being used; the slot is free again.")
     @APIResponse(responseCode = "200", description = "Cancelled; the slot is free again")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the holder nor staff of the community")
     @APIResponse(responseCode = "404", description = "BOOKING_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "BOOKING_NOT_ACTIVE (already cancelled, released or checked in), BOOKING_HELD_BY_SESSION")
@@ -51,7 +49,6 @@ public class BookingResource {
     @Operation(operationId = "checkInBooking", summary = "Check in to a booking",
             description = "Open from 15 minutes before the start until 15 minutes after it; a booking nobody checks in to by then is released.")
     @APIResponse(responseCode = "200", description = "Checked in")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the holder nor staff of the community")
     @APIResponse(responseCode = "404", description = "BOOKING_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "BOOKING_NOT_ACTIVE, BOOKING_HELD_BY_SESSION")

@@ -1,7 +1,7 @@
 package cn.bailian.activity.booking;
 
 import cn.bailian.kit.http.QueryParams;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,25 +40,20 @@ public class VenueBookingResource {
 
     @Inject
     BookingService bookings;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Operation(operationId = "bookVenue", summary = "Book a venue for a resident or an organisation",
             description = "The slot must lie in the future and within the venue's opening hours; live bookings of a venue never overlap.")
     @APIResponse(responseCode = "201", description = "Booked",
             content = @Content(schema = @Schema(implementation = BookingApi.BookingView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither the resident or organisation themselves nor staff of the venue's community")
     @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "BOOKING_OVERLAP: the venue is taken for part of this time")
     @APIResponse(responseCode = "422", description = "OUTSIDE_OPENING_HOURS, BOOKING_IN_PAST, VENUE_CAPACITY_EXCEEDED, RESIDENT_NOT_ELIGIBLE, ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
-    public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingApi.CreateBooking request,
-                         @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /venues/" + id + "/bookings", request, () -> {
-            BookingApi.BookingView booking = bookings.book(id, request);
-            return Response.created(URI.create("/api/v1/bookings/" + booking.id())).entity(booking).build();
-        });
+    @Idempotent
+    public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingApi.CreateBooking request) {
+        BookingApi.BookingView booking = bookings.book(id, request);
+        return Response.created(URI.create("/api/v1/bookings/" + booking.id())).entity(booking).build();
     }
 
     @GET

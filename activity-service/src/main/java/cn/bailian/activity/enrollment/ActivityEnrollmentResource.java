@@ -1,7 +1,7 @@
 package cn.bailian.activity.enrollment;
 
 import cn.bailian.kit.http.QueryParams;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,8 +38,6 @@ public class ActivityEnrollmentResource {
 
     @Inject
     EnrollmentService enrollments;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -49,24 +46,20 @@ public class ActivityEnrollmentResource {
                     + "A minor, and every participant of a parent-child activity, needs a linked guardian.")
     @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)",
             content = @Content(schema = @Schema(implementation = EnrollmentApi.EnrollmentView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither participant, guardian nor staff of the community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_ENROLLED, ACTIVITY_CANCELLED")
     @APIResponse(responseCode = "422", description = "AGE_OUT_OF_RANGE, GUARDIAN_REQUIRED, ENROLLMENT_CLOSED, RESIDENT_NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED")
-    public Response enrol(@PathParam("id") UUID id, @Valid @NotNull EnrollmentApi.Enrol request,
-                          @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /activities/" + id + "/enrollments", request, () -> {
-            EnrollmentApi.EnrollmentView e = enrollments.enrol(id, request);
-            return Response.created(URI.create("/api/v1/enrollments/" + e.id())).entity(e).build();
-        });
+    @Idempotent
+    public Response enrol(@PathParam("id") UUID id, @Valid @NotNull EnrollmentApi.Enrol request) {
+        EnrollmentApi.EnrollmentView e = enrollments.enrol(id, request);
+        return Response.created(URI.create("/api/v1/enrollments/" + e.id())).entity(e).build();
     }
 
     @GET
     @Operation(operationId = "listActivityEnrollments", summary = "An activity's enrollments (staff of the community, or the provider)",
             description = "活动的报名名单，按状态排列，候补按顺序；仅限社区工作人员或提供方。/ An activity's enrollments by status, the waitlist in its order; for staff of the community or the provider.")
     @APIResponse(responseCode = "200", description = "One page, by status, the waitlist in its order")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff nor the provider")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     public Page<EnrollmentApi.EnrollmentView> enrollments(@PathParam("id") UUID id,

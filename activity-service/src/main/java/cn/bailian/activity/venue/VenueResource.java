@@ -45,7 +45,6 @@ public class VenueResource {
             description = "社区工作人员登记场地（儿童之家活动室、会议室、卡座、屋顶农场等）及每周开放时间。/ Staff of the community create a venue (a children's home room, meeting room, booth, the rooftop farm …) with its weekly opening hours.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = VenueApi.VenueView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff of this community")
     @APIResponse(responseCode = "409", description = "VENUE_NAME_TAKEN: the community has a venue of this name")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")

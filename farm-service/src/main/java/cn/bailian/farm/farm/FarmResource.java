@@ -2,8 +2,7 @@ package cn.bailian.farm.farm;
 
 import cn.bailian.farm.farm.FarmApi.CreateFarm;
 import cn.bailian.farm.farm.FarmApi.FarmView;
-import cn.bailian.kit.idempotency.Idempotency;
-import cn.bailian.kit.problem.Problem;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,9 +33,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Farms", description = "屋顶农场 / Rooftop farms")
 public class FarmResource {
-
-    @Inject
-    Idempotency idempotency;
     @Inject
     FarmService farms;
 
@@ -46,13 +41,12 @@ public class FarmResource {
     @Operation(operationId = "createFarm", summary = "Create a farm (STAFF of its community) / 新建农场",
             description = "本社区工作人员创建农场（如党群服务中心屋顶生态农场）。/ Staff of its community create a farm (such as the rooftop eco-farm of the service centre).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FarmView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "FARM_NAME_TAKEN", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response create(@Valid @NotNull CreateFarm request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /farms", request, () -> {
-            FarmView farm = farms.create(request);
-            return Response.created(URI.create("/api/v1/farms/" + farm.id())).entity(farm).build();
-        });
+    @APIResponse(responseCode = "403", description = "Not staff of this community")
+    @APIResponse(responseCode = "409", description = "FARM_NAME_TAKEN")
+    @Idempotent
+    public Response create(@Valid @NotNull CreateFarm request) {
+        FarmView farm = farms.create(request);
+        return Response.created(URI.create("/api/v1/farms/" + farm.id())).entity(farm).build();
     }
 
     @GET
@@ -71,7 +65,7 @@ public class FarmResource {
     @Operation(operationId = "getFarm", summary = "One farm (public) / 农场详情",
             description = "单个农场；公开可查。/ One farm; public.")
     @APIResponse(responseCode = "200", description = "The farm", content = @Content(schema = @Schema(implementation = FarmView.class)))
-    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND")
     public FarmView get(@PathParam("id") UUID id) {
         return farms.get(id);
     }

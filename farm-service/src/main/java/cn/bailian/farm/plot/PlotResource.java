@@ -3,10 +3,9 @@ package cn.bailian.farm.plot;
 import cn.bailian.farm.plot.PlotApi.CreatePlot;
 import cn.bailian.farm.plot.PlotApi.PlotView;
 import cn.bailian.farm.plot.PlotApi.UpdatePlot;
-import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.cache.PublicCached;
 import cn.bailian.kit.etag.ETags;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -40,9 +39,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Plots", description = "地块与地块图 / Plots and the plot map")
 public class PlotResource {
-
-    @Inject
-    Idempotency idempotency;
     @Inject
     PlotService plots;
 
@@ -51,16 +47,14 @@ public class PlotResource {
     @Operation(operationId = "createPlot", summary = "Add a plot to a farm (STAFF) / 新增地块",
             description = "社区工作人员为农场新增地块（编号如 A-01、面积、地图行列）。/ Staff of the community add a plot to a farm (code such as A-01, area, row and column on the map).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlotView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "PLOT_CODE_TAKEN or PLOT_POSITION_TAKEN", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response create(@PathParam("farmId") UUID farmId, @Valid @NotNull CreatePlot request,
-                           @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /farms/" + farmId + "/plots", request, () -> {
-            PlotService.Written plot = plots.create(farmId, request);
-            return Response.created(URI.create("/api/v1/plots/" + plot.view().id())).entity(plot.view())
-                    .tag(ETags.of(plot.version())).build();
-        });
+    @APIResponse(responseCode = "403", description = "Not staff of this community")
+    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "PLOT_CODE_TAKEN or PLOT_POSITION_TAKEN")
+    @Idempotent
+    public Response create(@PathParam("farmId") UUID farmId, @Valid @NotNull CreatePlot request) {
+        PlotService.Written plot = plots.create(farmId, request);
+        return Response.created(URI.create("/api/v1/plots/" + plot.view().id())).entity(plot.view())
+                .tag(ETags.of(plot.version())).build();
     }
 
     @GET
@@ -70,7 +64,7 @@ public class PlotResource {
     @Operation(operationId = "listPlots", summary = "The plot map: plots with status and masked holder names (public) / 地块图",
             description = "地块图：农场全部地块及状态，认领人姓名已脱敏；公开可查。/ The plot map: a farm's plots with their status and masked holder names; public.")
     @APIResponse(responseCode = "200", description = "A page of plots by grid position")
-    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "FARM_NOT_FOUND")
     public Page<PlotView> list(@PathParam("farmId") UUID farmId, @QueryParam("status")
                                @Pattern(regexp = "AVAILABLE|CLAIMED|OFFERED|RESERVED_FOR_EDUCATION|MAINTENANCE") String status,
                                @BeanParam PageRequest page) {
@@ -84,7 +78,7 @@ public class PlotResource {
     @Operation(operationId = "getPlot", summary = "One plot (public) / 地块详情",
             description = "单个地块；公开可查，响应带 ETag。/ One plot; public, with its ETag.")
     @APIResponse(responseCode = "200", description = "The plot", content = @Content(schema = @Schema(implementation = PlotView.class)))
-    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
         PlotService.Written plot = plots.get(id);
         return Response.ok(plot.view()).tag(ETags.of(plot.version())).build();
@@ -95,12 +89,12 @@ public class PlotResource {
     @Operation(operationId = "updatePlot", summary = "Take a free plot out of use (MAINTENANCE, RESERVED_FOR_EDUCATION) or back (AVAILABLE); STAFF, If-Match / 调整地块状态",
             description = "社区工作人员将空闲地块设为维护中（MAINTENANCE）或教学预留（RESERVED_FOR_EDUCATION），或恢复为可认领；须携带 If-Match。/ Staff of the community take a free plot out of use (MAINTENANCE, RESERVED_FOR_EDUCATION) or back (AVAILABLE); send If-Match.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = PlotView.class)))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "PLOT_IN_USE (claimed or offered)", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "412", description = "VERSION_MISMATCH", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "PLOT_STATUS_NOT_SETTABLE", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "428", description = "IF_MATCH_REQUIRED", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not staff of this community")
+    @APIResponse(responseCode = "404", description = "PLOT_NOT_FOUND")
+    @APIResponse(responseCode = "409", description = "PLOT_IN_USE (claimed or offered)")
+    @APIResponse(responseCode = "412", description = "VERSION_MISMATCH")
+    @APIResponse(responseCode = "422", description = "PLOT_STATUS_NOT_SETTABLE")
+    @APIResponse(responseCode = "428", description = "IF_MATCH_REQUIRED")
     public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull UpdatePlot request) {
         PlotService.Written plot = plots.change(id, ifMatch, request);
         return Response.ok(plot.view()).tag(ETags.of(plot.version())).build();

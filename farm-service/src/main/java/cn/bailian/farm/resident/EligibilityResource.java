@@ -1,7 +1,6 @@
 package cn.bailian.farm.resident;
 
 import cn.bailian.farm.resident.ResidentApi.EligibilityView;
-import cn.bailian.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,9 +28,8 @@ public class EligibilityResource {
     @Operation(operationId = "getEligibility", summary = "What farm-service knows of a resident (the resident, STAFF of their community, ADMIN, SERVICE) / 居民资格",
             description = "农场服务从居民事件中得知的居民资格（社区、状态、户）；居民本人、其社区工作人员、管理员或服务可查。/ What farm-service knows of a resident from resident events (community, status, household); for the resident, staff of their community, ADMIN or SERVICE.")
     @APIResponse(responseCode = "200", description = "The projection", content = @Content(schema = @Schema(implementation = EligibilityView.class)))
-    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not allowed", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "RESIDENT_UNKNOWN", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not allowed")
+    @APIResponse(responseCode = "404", description = "RESIDENT_UNKNOWN")
     public EligibilityView get(@PathParam("residentId") UUID residentId) {
         return residents.eligibility(residentId);
     }

@@ -1,9 +1,8 @@
 package cn.bailian.fund.fund;
 
-import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.cache.PublicCached;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,25 +36,21 @@ public class FundResource {
 
     @Inject
     FundService funds;
-    @Inject
-    Idempotency idempotency;
 
     @POST
     @Path("/funds")
     @Operation(operationId = "createFund", summary = "Open a fund for a community (STAFF of the community, ADMIN)",
             description = "社区工作人员或管理员为社区开设基金（共享基金或专项基金），金额单位为分，币种人民币。/ Staff of the community or ADMIN open a fund (the shared fund or a special fund) for a community; money in fen, CNY.")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = FundApi.FundView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "Not staff of this community", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "409", description = "COMMUNITY_FUND_EXISTS, FUND_NAME_TAKEN", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Response create(@Valid @NotNull FundApi.CreateFund request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /funds", request, () -> {
-            Fund fund = funds.create(request);
-            return Response.created(URI.create("/api/v1/funds/" + fund.id)).entity(FundApi.FundView.of(fund))
-                    .tag(ETags.of(fund.version)).build();
-        });
+    @APIResponse(responseCode = "400", description = "Invalid request")
+    @APIResponse(responseCode = "403", description = "Not staff of this community")
+    @APIResponse(responseCode = "409", description = "COMMUNITY_FUND_EXISTS, FUND_NAME_TAKEN")
+    @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    @Idempotent
+    public Response create(@Valid @NotNull FundApi.CreateFund request) {
+        Fund fund = funds.create(request);
+        return Response.created(URI.create("/api/v1/funds/" + fund.id)).entity(FundApi.FundView.of(fund))
+                .tag(ETags.of(fund.version)).build();
     }
 
     @GET
@@ -66,7 +60,7 @@ public class FundResource {
     @Operation(operationId = "getFund", summary = "A fund with its balance and totals (public: the same figures the transparency report shows)",
             description = "基金及其余额和累计收支，与透明度报告数字一致；公开可查。/ A fund with its balance and totals, the same figures the transparency report shows; public.")
     @APIResponse(responseCode = "200", description = "The fund", content = @Content(schema = @Schema(implementation = FundApi.FundView.class)))
-    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND")
     public Response get(@PathParam("fundId") UUID fundId) {
         Fund fund = funds.get(fundId);
         return Response.ok(FundApi.FundView.of(fund)).tag(ETags.of(fund.version)).build();
@@ -78,7 +72,7 @@ public class FundResource {
     @Operation(operationId = "listFunds", summary = "Funds, optionally of one community (public)",
             description = "基金列表，可按社区筛选；公开可查。/ Funds, optionally of one community; public.")
     @APIResponse(responseCode = "200", description = "A page of funds")
-    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "Bad paging parameters")
     public Page<FundApi.FundView> list(@QueryParam("communityId") UUID communityId, @BeanParam PageRequest page) {
         return funds.list(communityId, page);
     }

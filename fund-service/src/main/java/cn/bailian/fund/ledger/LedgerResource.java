@@ -37,8 +37,8 @@ public class LedgerResource {
     @Operation(operationId = "listLedger", summary = "A fund's ledger entries in order (public; amounts and references, no personal data)",
             description = "基金账本分录，按顺序排列，只含金额和凭证号，无个人信息；公开可查。/ A fund's ledger entries in order, amounts and references only, no personal data; public.")
     @APIResponse(responseCode = "200", description = "A page of entries")
-    @APIResponse(responseCode = "400", description = "Bad paging parameters", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "Bad paging parameters")
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND")
     public Page<LedgerViews.EntryView> list(@PathParam("fundId") UUID fundId, @BeanParam PageRequest page) {
         funds.get(fundId);
         return ledger.list(fundId, page);
@@ -50,7 +50,7 @@ public class LedgerResource {
     @Operation(operationId = "verifyLedger", summary = "Recompute the hash chain and name the first entry that was changed, deleted or reordered (public)",
             description = "重新计算哈希链，指出第一条被修改、删除或调换顺序的分录；公开可查。/ Recompute the hash chain and name the first entry that was changed, deleted or reordered; public.")
     @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = LedgerViews.Verification.class)))
-    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND")
     public LedgerViews.Verification verify(@PathParam("fundId") UUID fundId) {
         return ledger.verify(funds.get(fundId));
     }

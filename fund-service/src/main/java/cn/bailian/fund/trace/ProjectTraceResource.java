@@ -1,6 +1,5 @@
 package cn.bailian.fund.trace;
 
-import cn.bailian.kit.problem.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,7 +35,7 @@ public class ProjectTraceResource {
                     + "the activity it funds, the sessions held and the people checked in at each, in one read; amounts and counts only, public. "
                     + "Sessions and check-ins come from activity-service's attendance events (a session with a check-in was held).")
     @APIResponse(responseCode = "200", description = "The trace", content = @Content(schema = @Schema(implementation = TraceApi.ProjectTrace.class)))
-    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "PROJECT_NOT_FOUND")
     public TraceApi.ProjectTrace trace(@PathParam("projectId") UUID projectId) {
         return traces.trace(projectId);
     }

@@ -63,8 +63,8 @@ public class TransparencyResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransparencyReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with BOM, one section per table",
                     example = CSV_EXAMPLE))})
-    @APIResponse(responseCode = "400", description = "month is not YYYY-MM, or page or size out of range", content = @Content(mediaType = PROBLEM))
-    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "400", description = "month is not YYYY-MM, or page or size out of range")
+    @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND")
     public Response report(@PathParam("fundId") UUID fundId, @QueryParam("month") String month, @BeanParam PageRequest page,
                            @Context HttpHeaders headers) {
         YearMonth ym = month(month);

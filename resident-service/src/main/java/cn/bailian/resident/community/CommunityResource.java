@@ -1,7 +1,7 @@
 package cn.bailian.resident.community;
 
 import cn.bailian.kit.etag.ETags;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.resident.community.CommunityApi.CommunityView;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,9 +33,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Communities", description = "社区 / Communities")
 public class CommunityResource {
-
-    @Inject
-    Idempotency idempotency;
     @Inject
     CommunityService communities;
 
@@ -44,16 +40,14 @@ public class CommunityResource {
     @Operation(operationId = "createCommunity", summary = "Create a community / 创建社区", description = "ADMIN only.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not ADMIN")
     @APIResponse(responseCode = "409", description = "COMMUNITY_NAME_TAKEN")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
-    public Response create(@Valid @NotNull CreateCommunity request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /communities", request, () -> {
-            CommunityView community = communities.create(request);
-            return Response.created(URI.create("/api/v1/communities/" + community.id())).entity(community)
-                    .tag(ETags.of(community.version())).build();
-        });
+    @Idempotent
+    public Response create(@Valid @NotNull CreateCommunity request) {
+        CommunityView community = communities.create(request);
+        return Response.created(URI.create("/api/v1/communities/" + community.id())).entity(community)
+                .tag(ETags.of(community.version())).build();
     }
 
     @GET

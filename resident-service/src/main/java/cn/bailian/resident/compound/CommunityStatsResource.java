@@ -32,7 +32,6 @@ public class CommunityStatsResource {
             description = "STAFF of the community or ADMIN. Counts active residents only.")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityStats.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
     public CommunityStats stats(@PathParam("id") UUID id) {

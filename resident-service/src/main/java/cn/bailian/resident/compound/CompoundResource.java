@@ -1,7 +1,7 @@
 package cn.bailian.resident.compound;
 
 import cn.bailian.kit.http.QueryParams;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.resident.compound.CompoundApi.CompoundView;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,9 +34,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Compounds", description = "院落/小区 / Compounds")
 public class CompoundResource {
-
-    @Inject
-    Idempotency idempotency;
     @Inject
     CompoundService compounds;
 
@@ -45,15 +41,13 @@ public class CompoundResource {
     @Operation(operationId = "createCompound", summary = "Create a compound / 新增院落或小区", description = "STAFF of the community or ADMIN.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompoundView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "409", description = "COMPOUND_NAME_TAKEN")
     @APIResponse(responseCode = "422", description = "COMMUNITY_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
-    public Response create(@Valid @NotNull CreateCompound request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /compounds", request, () -> {
-            CompoundView compound = compounds.create(request);
-            return Response.created(URI.create("/api/v1/compounds/" + compound.id())).entity(compound).build();
-        });
+    @Idempotent
+    public Response create(@Valid @NotNull CreateCompound request) {
+        CompoundView compound = compounds.create(request);
+        return Response.created(URI.create("/api/v1/compounds/" + compound.id())).entity(compound).build();
     }
 
     @GET

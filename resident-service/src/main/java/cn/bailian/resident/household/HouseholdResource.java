@@ -2,7 +2,7 @@ package cn.bailian.resident.household;
 
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.http.QueryParams;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.resident.household.HouseholdApi.CreateHousehold;
@@ -40,9 +40,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Households", description = "户 / Households")
 public class HouseholdResource {
-
-    @Inject
-    Idempotency idempotency;
     @Inject
     HouseholdService households;
 
@@ -51,16 +48,14 @@ public class HouseholdResource {
             description = "STAFF of the compound's community or ADMIN. One household per compound, building, unit and room.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "409", description = "HOUSEHOLD_ADDRESS_TAKEN")
     @APIResponse(responseCode = "422", description = "COMPOUND_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
-    public Response create(@Valid @NotNull CreateHousehold request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /households", request, () -> {
-            HouseholdView household = households.register(request);
-            return Response.created(URI.create("/api/v1/households/" + household.id())).entity(household)
-                    .tag(ETags.of(household.version())).build();
-        });
+    @Idempotent
+    public Response create(@Valid @NotNull CreateHousehold request) {
+        HouseholdView household = households.register(request);
+        return Response.created(URI.create("/api/v1/households/" + household.id())).entity(household)
+                .tag(ETags.of(household.version())).build();
     }
 
     @GET
@@ -68,7 +63,6 @@ public class HouseholdResource {
             description = "STAFF of the compound's community or ADMIN. Households in address order (building, unit, room), "
                     + "without their members; read one with getHousehold for its members.")
     @APIResponse(responseCode = "200", description = "A page of households")
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the compound's community")
     @APIResponse(responseCode = "404", description = "COMPOUND_NOT_FOUND")
     public Page<HouseholdSummary> list(
@@ -85,7 +79,6 @@ public class HouseholdResource {
                     + "for staff and for the caller's own record, masked for the other members.")
     @APIResponse(responseCode = "200", description = "The household",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Neither staff nor a member")
     @APIResponse(responseCode = "404", description = "HOUSEHOLD_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
@@ -100,7 +93,6 @@ public class HouseholdResource {
                     + "needs If-Match with the ETag of getHousehold. The members stay; the change is audited.")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "HOUSEHOLD_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "HOUSEHOLD_ADDRESS_TAKEN")

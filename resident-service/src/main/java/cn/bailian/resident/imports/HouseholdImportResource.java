@@ -46,7 +46,6 @@ public class HouseholdImportResource {
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "All rows registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdImportResult.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "A compound lies outside the caller's community")
     @APIResponse(responseCode = "409", description = "HOUSEHOLD_ADDRESS_TAKEN raced in by another request; nothing stored")
     @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")

@@ -44,7 +44,6 @@ public class ResidentImportResource {
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "All rows registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "A household lies outside the caller's community")
     @APIResponse(responseCode = "409", description = "DUPLICATE_ID_NUMBER or HOUSEHOLD_HEAD_EXISTS raced in by another request; nothing stored")
     @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")

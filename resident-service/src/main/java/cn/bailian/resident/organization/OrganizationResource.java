@@ -1,7 +1,7 @@
 package cn.bailian.resident.organization;
 
 import cn.bailian.kit.http.QueryParams;
-import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.resident.organization.OrganizationApi.CreateOrganization;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,9 +34,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = "四社联动：社会组织、社会企业、社工机构、居民自组织、驻区单位 / Organisations")
 public class OrganizationResource {
-
-    @Inject
-    Idempotency idempotency;
     @Inject
     OrganizationService organizations;
 
@@ -45,15 +41,13 @@ public class OrganizationResource {
     @Operation(operationId = "createOrganization", summary = "Register an organisation / 登记组织", description = "STAFF of the community or ADMIN.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "409", description = "ORGANIZATION_NAME_TAKEN")
     @APIResponse(responseCode = "422", description = "COMMUNITY_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
-    public Response create(@Valid @NotNull CreateOrganization request, @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /organizations", request, () -> {
-            OrganizationView organization = organizations.register(request);
-            return Response.created(URI.create("/api/v1/organizations/" + organization.id())).entity(organization).build();
-        });
+    @Idempotent
+    public Response create(@Valid @NotNull CreateOrganization request) {
+        OrganizationView organization = organizations.register(request);
+        return Response.created(URI.create("/api/v1/organizations/" + organization.id())).entity(organization).build();
     }
 
     @GET

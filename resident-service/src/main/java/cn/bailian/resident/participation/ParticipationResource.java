@@ -30,7 +30,6 @@ public class ParticipationResource {
             description = "The resident, their household, their guardians, STAFF of the community and ADMIN. Fed by the farm, activity and fund events.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipationView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not allowed to see this resident")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     public ParticipationView participation(@PathParam("id") UUID id, @BeanParam PageRequest page) {

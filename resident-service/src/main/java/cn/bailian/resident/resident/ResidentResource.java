@@ -2,6 +2,7 @@ package cn.bailian.resident.resident;
 
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.idempotency.Idempotency;
+import cn.bailian.kit.idempotency.Idempotent;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.security.Caller;
@@ -61,7 +62,6 @@ public class ResidentResource {
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResidentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (phone, ID-card check digit, …)")
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the household's community")
     @APIResponse(responseCode = "409", description = "DUPLICATE_ID_NUMBER or HOUSEHOLD_HEAD_EXISTS")
     @APIResponse(responseCode = "422", description = "HOUSEHOLD_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
@@ -82,7 +82,6 @@ public class ResidentResource {
                     + "phone and idNumber are whole only for the resident themselves and STAFF/ADMIN; the ETag is the version for If-Match.")
     @APIResponse(responseCode = "200", description = "The resident",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResidentView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not allowed to see this resident")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
@@ -94,7 +93,6 @@ public class ResidentResource {
     @Operation(operationId = "listResidents", summary = "Search a community's residents / 查询居民",
             description = "STAFF of the community or ADMIN. q is a name prefix, or 1 to 4 digits matched against the end of the phone number.")
     @APIResponse(responseCode = "200", description = "A page of residents")
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     public Page<ResidentView> list(
             @Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")) @QueryParam("communityId") String communityParam,
@@ -115,7 +113,6 @@ public class ResidentResource {
             description = "STAFF of the community change any field; a resident may change only their own phone. Needs If-Match with the ETag.")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResidentView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not allowed")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "RESIDENT_MOVED_OUT, DUPLICATE_ID_NUMBER or HOUSEHOLD_HEAD_EXISTS")
@@ -133,7 +130,6 @@ public class ResidentResource {
             description = "STAFF of the community. The record stays with status MOVED_OUT and the date; publishes moved-out.v1 and updated.v1.")
     @APIResponse(responseCode = "200", description = "Moved out",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResidentView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "RESIDENT_MOVED_OUT: already moved out")
@@ -149,17 +145,14 @@ public class ResidentResource {
                     + "or the guardian themselves for a child of their own household.")
     @APIResponse(responseCode = "201", description = "Linked",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GuardianView.class)))
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not allowed")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "GUARDIAN_ALREADY_LINKED or RESIDENT_MOVED_OUT")
     @APIResponse(responseCode = "422", description = "GUARDIAN_NOT_FOUND, GUARDIAN_NOT_ADULT, GUARDIAN_CHILD_NOT_MINOR or GUARDIAN_OTHER_COMMUNITY")
-    public Response linkGuardian(@PathParam("id") UUID id, @Valid @NotNull LinkGuardian request,
-                                 @HeaderParam(Idempotency.HEADER) String key) {
-        return idempotency.execute(key, "POST /residents/" + id + "/guardians", request, () -> {
-            GuardianLink link = residents.linkGuardian(id, request);
-            return Response.created(URI.create("/api/v1/residents/" + id)).entity(ResidentService.guardianView(link)).build();
-        });
+    @Idempotent
+    public Response linkGuardian(@PathParam("id") UUID id, @Valid @NotNull LinkGuardian request) {
+        GuardianLink link = residents.linkGuardian(id, request);
+        return Response.created(URI.create("/api/v1/residents/" + id)).entity(ResidentService.guardianView(link)).build();
     }
 
     @GET
@@ -167,7 +160,6 @@ public class ResidentResource {
     @Operation(operationId = "getResidentAudit", summary = "The audit trail of a resident / 变更记录",
             description = "STAFF of the community or ADMIN: who changed which fields when (never the values of phone or ID-card number).")
     @APIResponse(responseCode = "200", description = "The trail, oldest first")
-    @APIResponse(responseCode = "401", description = "No token")
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     public List<AuditView> audit(@PathParam("id") UUID id) {
