@@ -1,6 +1,8 @@
 package cn.bailian.compat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.model.Changed;
@@ -45,24 +47,86 @@ class OpenApiCompatibilityTest {
     void noBreakingChangeWithoutANewMajorVersion(String service) throws IOException {
         Path current = Path.of(service, "openapi", "openapi.yaml");
         Path baseline = latestBaseline(Path.of(service, "openapi", "baseline"));
-        String currentText = Files.readString(current, StandardCharsets.UTF_8);
-        String baselineText = Files.readString(baseline, StandardCharsets.UTF_8);
-        int[] now = version(currentText, current);
-        int[] released = version(baselineText, baseline);
-        assertThat(compare(now, released))
-                .as("%s: info.version %s is lower than the released baseline %s", service, text(now), baseline.getFileName())
-                .isGreaterThanOrEqualTo(0);
+        String refusal = refusal(service, baseline, Files.readString(baseline, StandardCharsets.UTF_8),
+                Files.readString(current, StandardCharsets.UTF_8));
+        if (refusal != null) {
+            fail(refusal);
+        }
+    }
 
+    // ------------------------------------------------------------------ the check against known changes
+
+    /** A change of the fixture's baseline (src/test/resources/fixtures/baseline.yaml) that a client would notice. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a response property removed              | '        status:\n          type: string\n'                         | ''
+            a path removed                           | '  /api/v1/plots/{id}:\n    get:\n      operationId: getPlot\n'   | '  /api/v1/plots/{id}:\n    delete:\n      operationId: getPlot\n'
+            a response property's type changed       | '        area:\n          type: integer\n'                        | '        area:\n          type: string\n'
+            a request property made required         | '      required:\n      - code\n'                               | '      required:\n      - code\n      - note\n'
+            a required path parameter made a number  | '          type: string\n          format: uuid\n      responses:' | '          type: integer\n      responses:'
+            """)
+    void aBreakingChangeIsRefusedUnderTheSameMajorVersion(String change, String from, String to) throws IOException {
+        String baseline = fixture();
+        String changed = edit(baseline, from, to);
+        assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, changed.replace("version: 1.2.0", "version: 1.3.0")))
+                .as("the check on: " + change).isNotNull().contains("breaking change");
+        // the same change with a new major version is what the rule allows
+        assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, changed.replace("version: 1.2.0", "version: 2.0.0")))
+                .as("the check on: " + change + ", with a new major version").isNull();
+    }
+
+    /** Changes a client of the baseline does not notice. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an optional response property added  | '        area:\n          type: integer\n'            | '        area:\n          type: integer\n        sown:\n          type: string\n'
+            an optional request property added   | '        note:\n          type: string\n'             | '        note:\n          type: string\n        tag:\n          type: string\n'
+            a path added                         | 'paths:\n'                                            | 'paths:\n  /api/v1/farms:\n    get:\n      operationId: listFarms\n      responses:\n        "200":\n          description: OK\n'
+            nothing changed                      | 'paths:\n'                                            | 'paths:\n'
+            """)
+    void aCompatibleChangeIsAccepted(String change, String from, String to) throws IOException {
+        String baseline = fixture();
+        assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, edit(baseline, from, to)))
+                .as("the check on: " + change).isNull();
+    }
+
+    @Test
+    void theVersionNeverGoesDown() throws IOException {
+        String baseline = fixture();
+        assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, baseline.replace("version: 1.2.0", "version: 1.1.9")))
+                .contains("lower than the released baseline");
+    }
+
+    private static String fixture() throws IOException {
+        try (var in = OpenApiCompatibilityTest.class.getResourceAsStream("/fixtures/baseline.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The fixture with one edit; fails when the text to replace is not there (the fixture changed under the case). */
+    private static String edit(String document, String from, String to) {
+        String target = from.replace("\\n", "\n");
+        assertThat(document).as("the fixture has the text to change").contains(target);
+        return document.replace(target, to.replace("\\n", "\n"));
+    }
+
+    /** Why the current document may not replace the baseline, or null when it may. */
+    static String refusal(String service, Path baseline, String baselineText, String currentText) {
+        int[] now = version(currentText, Path.of(service, "openapi", "openapi.yaml"));
+        int[] released = version(baselineText, baseline);
+        if (compare(now, released) < 0) {
+            return "%s: info.version %s is lower than the released baseline %s".formatted(service, text(now), baseline.getFileName());
+        }
         ChangedOpenApi diff = OpenApiCompare.fromContents(asOpenApi30(baselineText), asOpenApi30(currentText));
         List<String> removed = removedResponseProperties(diff);
         if ((diff.isIncompatible() || !removed.isEmpty()) && now[0] <= released[0]) {
-            fail("%s: breaking change against the released %s while info.version is still %s.%n"
+            return ("%s: breaking change against the released %s while info.version is still %s.%n"
                     + "Either keep the API compatible, or raise the major version (quarkus.smallrye-openapi.info-version in "
                     + "%s/src/main/resources/application.properties) and release a new baseline (docs/integration.md).%n"
-                    + "What broke:%n%s%n%s", service, baseline, text(now), service,
+                    + "What broke:%n%s%n%s").formatted(service, baseline, text(now), service,
                     removed.isEmpty() ? "" : "Response properties removed:\n  " + String.join("\n  ", removed) + "\n",
                     render(diff));
         }
+        return null;
     }
 
     /**

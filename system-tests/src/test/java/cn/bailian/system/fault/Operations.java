@@ -45,6 +45,19 @@ final class Operations {
             }
             return -1;
         }
+
+        /** The outbox check's last relay error (the relay could not publish), or null when it reports none. */
+        String lastError() {
+            if (body == null) {
+                return null;
+            }
+            for (JsonNode check : body.path("checks")) {
+                if (check.path("name").asText().equals("outbox") && check.path("data").hasNonNull("lastError")) {
+                    return check.path("data").path("lastError").asText();
+                }
+            }
+            return null;
+        }
     }
 
     static Readiness readiness(String service) {

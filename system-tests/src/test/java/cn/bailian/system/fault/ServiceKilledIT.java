@@ -36,11 +36,11 @@ class ServiceKilledIT {
         try (EventProbe residentEvents = EventProbe.on(Platform.get().kafka().bootstrapServers(), Tally.TOPIC)) {
             WriteLoad load = WriteLoad.start(place, 4, 0); // as fast as it goes: requests are in flight at the kill
             try {
-                WriteLoad.sleep(3_000);
+                load.awaitAcknowledged(8);
                 residents.kill();
-                WriteLoad.sleep(500);
+                load.awaitUnanswered(); // a request met the dead process
                 residents.start();
-                WriteLoad.sleep(2_000);
+                load.awaitAcknowledged(4);
             } finally {
                 outcomes = load.stop();
             }

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A steady write load while a fault happens: threads registering residents in one household through
  * resident-service, each answer kept. A registration is one row in the register, one outbox event
@@ -114,6 +116,24 @@ final class WriteLoad implements AutoCloseable {
 
     List<Outcome> outcomes() {
         return List.copyOf(outcomes);
+    }
+
+    /** Waits until {@code more} further writes than now were acknowledged: the load is flowing. */
+    void awaitAcknowledged(int more) {
+        long target = acknowledged() + more;
+        await().atMost(REQUEST_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(50))
+                .until(() -> acknowledged() >= target);
+    }
+
+    /** Waits until a request got no answer (refused, reset): the load has met the service being away. */
+    void awaitUnanswered() {
+        int from = outcomes.size();
+        await().atMost(REQUEST_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> outcomes().stream().skip(from).anyMatch(o -> o.status() < 0));
+    }
+
+    private long acknowledged() {
+        return outcomes.stream().filter(Outcome::acknowledged).count();
     }
 
     static List<UUID> acknowledgedIds(List<Outcome> outcomes) {
