@@ -72,6 +72,7 @@ public final class DevTokens {
 
     /** The claims a token of ours carries, for tests that change one (audience, issuer) before signing. */
     public static JwtClaimsBuilder claims(String subject, Set<String> roles, UUID communityId, UUID residentId, Duration ttl) {
+        java.util.ServiceLoader.load(DevTokenSetup.class, DevTokens.class.getClassLoader()).forEach(DevTokenSetup::beforeMinting);
         long now = System.currentTimeMillis() / 1000;
         JwtClaimsBuilder claims = Jwt.issuer(issuer())
                 .audience(AUDIENCE)

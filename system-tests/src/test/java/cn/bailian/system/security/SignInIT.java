@@ -84,8 +84,8 @@ class SignInIT {
         Api.Neighbourhood place = Api.neighbourhood("白莲社区-登录");
         UUID mother = place.register(place.householdId(), "林晓", "13800000071", "SELF");
         UUID child = UUID.fromString(as(place.staffToken(), "resident-service")
-                .body(Map.of("name", "林小宝", "gender", "MALE", "birthDate", "2018-06-01", "residencyType", "PERMANENT",
-                        "householdId", place.householdId(), "relationToHead", "CHILD"))
+                .body(Map.of("name", "林小宝", "gender", "MALE", "birthDate", "2018-06-01", "phone", "13800000076",
+                        "residencyType", "PERMANENT", "householdId", place.householdId(), "relationToHead", "CHILD"))
                 .post("/api/v1/residents").then().statusCode(201).extract().path("id"));
         awaitKnownEverywhere(place, mother);
         linkedAccount("13800000071", mother, place.communityId());
