@@ -105,7 +105,7 @@ class SignInIT {
                 .post("/api/v1/plots/" + plot + "/claims").then().statusCode(201);
         UUID activity = publishedActivity(place, createVenue(place), 5, OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(30));
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                as(token, "activity-service").body(Map.of("participantId", child))
+                as(token, "activity-service").body(Map.of("participantId", child, "guardianId", mother))
                         .post("/api/v1/activities/" + activity + "/enrollments").then().statusCode(201));
 
         // the refresh token is rotated: the new one works once, the old one no more
