@@ -97,22 +97,9 @@ public final class Fixtures {
         return DevTokens.staff(communityId);
     }
 
-    /**
-     * A token of a provider organisation's account: the dev key's signature with an {@code organizationId}
-     * claim, which DevTokens cannot add.
-     */
+    /** A token of a provider organisation's account (SERVICE with an {@code organizationId} claim). */
     public static String providerToken(UUID organizationId) {
-        try (var in = Fixtures.class.getResourceAsStream("/dev-keys/jwt-private.pem")) {
-            String pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            var key = java.security.KeyFactory.getInstance("RSA")
-                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pem)));
-            return io.smallrye.jwt.build.Jwt.issuer(DevTokens.ISSUER).subject("org-" + organizationId).upn("org-" + organizationId)
-                    .groups(java.util.Set.of("SERVICE")).claim("organizationId", organizationId.toString())
-                    .expiresIn(3600).jws().keyId("bailian-dev").sign(key);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return DevTokens.organization(organizationId);
     }
 
     /** A venue open around the clock, every day. */

@@ -7,6 +7,8 @@ import cn.bailian.deploy.crd.KafkaCluster;
 import cn.bailian.deploy.crd.KafkaNodePool;
 import cn.bailian.deploy.crd.KafkaTopic;
 import cn.bailian.deploy.crd.KafkaUser;
+import cn.bailian.deploy.crd.KeycloakRealmImport;
+import cn.bailian.deploy.crd.KeycloakServer;
 import cn.bailian.deploy.crd.ServiceMonitor;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -42,7 +44,9 @@ final class Kinds {
             Map.entry("kafka.strimzi.io/v1beta2/KafkaUser", KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", CnpgCluster.class),
             Map.entry("postgresql.cnpg.io/v1/Database", CnpgDatabase.class),
-            Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CnpgScheduledBackup.class));
+            Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", CnpgScheduledBackup.class),
+            Map.entry("k8s.keycloak.org/v2beta1/Keycloak", KeycloakServer.class),
+            Map.entry("k8s.keycloak.org/v2beta1/KeycloakRealmImport", KeycloakRealmImport.class));
 
     private Kinds() {
     }

@@ -1,14 +1,18 @@
 package cn.bailian.system;
 
 import cn.bailian.testkit.KafkaBroker;
+import cn.bailian.testkit.Keycloak;
 import cn.bailian.testkit.Postgres;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The four services from their packaged jars, each with its own fresh database on one real PostgreSQL
@@ -25,6 +29,7 @@ public final class Platform {
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("bailian.root", "..")).toAbsolutePath().normalize();
+    private Keycloak keycloak;
 
     private Platform() {
     }
@@ -35,6 +40,14 @@ public final class Platform {
             Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
             // -Dbailian.system.services=resident-service,farm-service starts a subset while iterating
             List<String> names = List.of(System.getProperty("bailian.system.services", String.join(",", SERVICES)).split(","));
+            // one Keycloak per run, started beside the services (they fetch its JWKS at the first token)
+            platform.keycloak = Keycloak.at(platform.root.resolve("system-tests/target/keycloak"),
+                    platform.root.resolve("deploy/keycloak/realm-bailian.json"), KafkaBroker.freePort(), platform.postgres,
+                    platform.postgres.createFreshDatabase("system_keycloak"), UUID.randomUUID().toString());
+            CompletableFuture<Void> keycloakStarted = CompletableFuture.runAsync(() -> {
+                platform.keycloak.start(Duration.ofSeconds(300));
+                platform.keycloak.trustDevTokens();
+            });
             for (String service : names) {
                 platform.databases.put(service, platform.postgres.createFreshDatabase("system_" + service.replace("-service", "")));
                 platform.services.put(service, platform.newInstance(service, platform.databases.get(service), service));
@@ -42,6 +55,7 @@ public final class Platform {
             // start in parallel: each JVM mostly waits on its own start-up work
             try {
                 platform.services.values().parallelStream().forEach(ServiceProcess::start);
+                keycloakStarted.join();
             } catch (RuntimeException e) {
                 platform.shutdown(); // the next test would start four more beside them
                 throw e;
@@ -57,6 +71,11 @@ public final class Platform {
 
     public String url(String service) {
         return services.get(service).baseUrl();
+    }
+
+    /** The run's Keycloak (realm bailian); tests stop and start it. */
+    public Keycloak keycloak() {
+        return keycloak;
     }
 
     public KafkaBroker kafka() {
@@ -94,7 +113,9 @@ public final class Platform {
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "BAILIAN_JWT_ISSUER", keycloak.issuer(),
+                "BAILIAN_JWKS_URL", keycloak.jwksUrl()));
         if (service.equals("fund-service")) {
             // a public notice of seconds instead of seven days, so the approval flow completes within a test
             // (the %dev-profiled names too: the services run with the dev profile, whose values outrank plain ones)
@@ -110,5 +131,8 @@ public final class Platform {
 
     private void shutdown() {
         services.values().forEach(ServiceProcess::stop);
+        if (keycloak != null) {
+            keycloak.stop();
+        }
     }
 }

@@ -23,7 +23,10 @@ public class BailianTestResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", postgres.user(),
                 "quarkus.datasource.password", postgres.password(),
-                "kafka.bootstrap.servers", broker.bootstrapServers());
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                // tokens of this run: DevTokens signs with the private half of a key made for it
+                "mp.jwt.verify.publickey", DevTokens.publicKeyPem(),
+                "mp.jwt.verify.issuer", DevTokens.issuer());
     }
 
     @Override

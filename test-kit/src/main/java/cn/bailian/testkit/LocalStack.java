@@ -20,11 +20,15 @@ import java.util.logging.SimpleFormatter;
  * The local PostgreSQL and Kafka that {@code bin/bailian up} runs, in one JVM:
  * <pre>
  * LocalStack DATA_DIR [--pg-port 15432] [--pg-setting NAME=VALUE]... [--external-pg] [--kafka-port 19092] [--controller-port 19093] [--no-kafka]
+ *            [--keycloak-port 8180 --realm deploy/keycloak/realm-bailian.json]
  * </pre>
  * An embedded PostgreSQL 17 keeps its data in {@code DATA_DIR/postgres}; with {@code --external-pg} the server named
  * by {@code BAILIAN_PG_URL}, {@code BAILIAN_PG_USER} and {@code BAILIAN_PG_PASSWORD} is used instead (read from the
  * environment so the password never shows in {@code ps}). The Kafka broker keeps its log in {@code DATA_DIR/kafka}.
  * Creates each service's database if missing, then prints one line {@code READY pg=<jdbc base url> kafka=<bootstrap>}.
+ * With {@code --keycloak-port} it then starts Keycloak (its database {@code bailian_keycloak} on the same server,
+ * unpacked under {@code DATA_DIR}, the realm imported from {@code --realm} when new) and prints
+ * {@code KEYCLOAK READY <issuer>}, or {@code KEYCLOAK FAILED <why>}; the services need not wait for it.
  * Stops both on SIGTERM/SIGINT and when stdin closes, so it never outlives the script that started it.
  */
 public final class LocalStack {
@@ -46,6 +50,8 @@ public final class LocalStack {
         int controllerPort = 19093;
         boolean externalPg = false;
         boolean kafka = true;
+        int keycloakPort = 0;
+        Path realm = null;
         Map<String, String> pgSettings = new LinkedHashMap<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -54,6 +60,8 @@ public final class LocalStack {
                 case "--controller-port" -> controllerPort = Integer.parseInt(value(args, ++i));
                 case "--external-pg" -> externalPg = true;
                 case "--no-kafka" -> kafka = false;
+                case "--keycloak-port" -> keycloakPort = Integer.parseInt(value(args, ++i));
+                case "--realm" -> realm = Path.of(value(args, ++i)).toAbsolutePath();
                 case "--pg-setting" -> {
                     String setting = value(args, ++i);
                     int eq = setting.indexOf('=');
@@ -68,7 +76,11 @@ public final class LocalStack {
         configureLogging();
         // Registered first, so a start-up failure half way still stops what did start (Postgres registers its own hook).
         KafkaBroker[] broker = new KafkaBroker[1];
+        Keycloak[] keycloak = new Keycloak[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (keycloak[0] != null) {
+                keycloak[0].stop();
+            }
             if (broker[0] != null) {
                 broker[0].stop();
             }
@@ -108,6 +120,34 @@ public final class LocalStack {
             String bootstrap = kafkaStarted.join();
             System.out.println("READY pg=" + pg.jdbcUrl("") + " kafka=" + bootstrap);
             System.out.flush();
+            if (keycloakPort > 0) {
+                if (realm == null) {
+                    usage();
+                }
+                // the bootstrap admin of the master realm: a dev password, like the demo accounts' (bin/bailian up prints it)
+                // a Keycloak that fails leaves PostgreSQL and Kafka running: the services start without it
+                try {
+                    keycloak[0] = Keycloak.at(data, realm, keycloakPort, pg, "bailian_keycloak", env("BAILIAN_KEYCLOAK_ADMIN_PASSWORD", "bailian-kc-admin"));
+                    System.out.println("Keycloak: starting on " + keycloak[0].baseUrl() + ", log in " + keycloak[0].log());
+                    keycloak[0].start(java.time.Duration.ofSeconds(Long.parseLong(env("BAILIAN_KEYCLOAK_TIMEOUT", "300"))));
+                    // the dev key of `bin/bailian token --role` (and the demo loader): made once, kept out of git in
+                    // DATA_DIR, published in this realm's JWKS only
+                    Path devKey = data.resolve("dev-token.key");
+                    if (Files.isRegularFile(devKey)) {
+                        System.setProperty(DevTokens.KEY_PROPERTY, Files.readAllLines(devKey).get(0));
+                    }
+                    keycloak[0].trustDevTokens();
+                    Files.write(devKey, List.of(DevTokens.exportKeyPair(), DevTokens.issuer(), DevTokens.keyId()));
+                    Files.setPosixFilePermissions(devKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    for (String account : Keycloak.demoAccounts(realm)) {
+                        System.out.println("Keycloak account: " + account);
+                    }
+                    System.out.println("KEYCLOAK READY " + keycloak[0].issuer());
+                } catch (RuntimeException | IOException e) {
+                    System.out.println("KEYCLOAK FAILED " + e.getMessage());
+                }
+                System.out.flush();
+            }
         } catch (Exception | Error e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             System.out.println("FAILED " + cause);
@@ -172,7 +212,7 @@ public final class LocalStack {
     }
 
     private static void usage() {
-        System.err.println("usage: LocalStack DATA_DIR [--pg-port N] [--pg-setting NAME=VALUE]... [--external-pg] [--kafka-port N] [--controller-port N] [--no-kafka]");
+        System.err.println("usage: LocalStack DATA_DIR [--pg-port N] [--pg-setting NAME=VALUE]... [--external-pg] [--kafka-port N] [--controller-port N] [--no-kafka] [--keycloak-port N --realm FILE]");
         System.exit(2);
     }
 }

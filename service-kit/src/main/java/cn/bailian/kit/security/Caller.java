@@ -8,7 +8,14 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,21 +50,57 @@ public class Caller {
         return is(Roles.ADMIN);
     }
 
+    /**
+     * The token's {@code sub}: Keycloak's stable account id. Not the principal's name, which smallrye-jwt takes
+     * from {@code preferred_username} — for a resident their mobile number, which must not reach audits.
+     */
     public String subject() {
-        return authenticated() ? identity.getPrincipal().getName() : "anonymous";
+        if (!authenticated()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
     }
 
     public Optional<UUID> residentId() {
         return uuidClaim("residentId");
     }
 
+    /** The one community the token names (a resident's); empty when it names none or several. */
     public Optional<UUID> communityId() {
-        return uuidClaim("communityId");
+        Set<UUID> communities = communityIds();
+        return communities.size() == 1 ? communities.stream().findFirst() : Optional.empty();
+    }
+
+    /**
+     * Every community the token names: Keycloak sends {@code communityId} as a list (a street-office account's
+     * staff serve several communities), test tokens as one string.
+     */
+    public Set<UUID> communityIds() {
+        if (!authenticated() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Set.of();
+        }
+        Object value = jwt.getClaim("communityId");
+        Set<UUID> communities = new LinkedHashSet<>();
+        if (value instanceof JsonArray list) {
+            for (JsonValue item : list) {
+                uuid(item).ifPresent(communities::add);
+            }
+        } else if (value instanceof Collection<?> list) {
+            for (Object item : list) {
+                uuid(item).ifPresent(communities::add);
+            }
+        } else if (value != null) {
+            uuid(value).ifPresent(communities::add);
+        }
+        return communities;
     }
 
     /** ADMIN, or STAFF whose token names this community. */
     public boolean isStaffOf(UUID communityId) {
-        return isAdmin() || (is(Roles.STAFF) && communityId != null && communityId.equals(communityId().orElse(null)));
+        return isAdmin() || (is(Roles.STAFF) && communityId != null && communityIds().contains(communityId));
     }
 
     /** The resident themselves (a RESIDENT token naming them). */
@@ -115,11 +158,14 @@ public class Caller {
         if (!authenticated() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
-        Object value = jwt.getClaim(name);
+        return uuid(jwt.getClaim(name));
+    }
+
+    private static Optional<UUID> uuid(Object value) {
         if (value == null) {
             return Optional.empty();
         }
-        String text = value.toString().replace("\"", "");
+        String text = value instanceof JsonString string ? string.getString() : value.toString().replace("\"", "");
         try {
             return Optional.of(UUID.fromString(text));
         } catch (IllegalArgumentException malformed) {

@@ -101,6 +101,14 @@ public class NoteResource {
         return "{\"ok\":true}";
     }
 
+    /** For the kit's token tests: STAFF of the community in the path (a token may name several), answers who. */
+    @GET
+    @Path("/staff-of/{community}")
+    public String staffOf(@jakarta.ws.rs.PathParam("community") java.util.UUID community) {
+        caller.requireStaffOf(community);
+        return "{\"subject\":\"" + caller.subject() + "\"}";
+    }
+
     /** Public, but says more to a caller with a valid token (as the fund's disbursement list does for staff). */
     @GET
     @Path("/whoami")

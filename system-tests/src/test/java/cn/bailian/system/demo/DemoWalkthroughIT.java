@@ -64,10 +64,15 @@ class DemoWalkthroughIT {
 
         Walkthrough page = Walkthrough.read(Path.of(System.getProperty("bailian.root", "..")).resolve("docs/walkthrough.md"));
         // every command of the page is run here, in the page's order, and nothing this test expects is missing
-        assertThat(page.commands().keySet()).containsExactly("setup", "stats", "plot-map", "reopen-d06", "accept-offer",
+        assertThat(page.commands().keySet()).containsExactly("sign-in", "setup", "stats", "plot-map", "reopen-d06", "accept-offer",
                 "participation", "courses", "enrol", "donate", "projects", "transparency", "transparency-csv", "verify-ledger");
         assertThat(page.outputs().keySet()).allMatch(page.commands()::containsKey);
-        WalkthroughShell shell = new WalkthroughShell(directory, urls);
+        WalkthroughShell shell = new WalkthroughShell(directory, urls, platform.keycloak().issuer(),
+                Path.of(System.getProperty("bailian.root", "..")).resolve("deploy/keycloak/realm-bailian.json").toAbsolutePath());
+
+        // first: the administrator signs in at Keycloak (code + PKCE) and the token names the platform's audience
+        WalkthroughShell.Run signIn = step(shell, page, "sign-in");
+        assertThat(signIn.stdout()).contains("\"bailian-api\"").contains("ADMIN");
 
         // 0. the community, the farm and the fund the loader made
         WalkthroughShell.Run setup = step(shell, page, "setup");

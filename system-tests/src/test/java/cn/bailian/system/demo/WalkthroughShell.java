@@ -1,5 +1,7 @@
 package cn.bailian.system.demo;
 
+import cn.bailian.testkit.DevTokens;
+
 import cn.bailian.demo.ServiceUrls;
 
 import java.io.IOException;
@@ -35,18 +37,25 @@ final class WalkthroughShell {
     private final Path directory;
     private final ServiceUrls urls;
 
-    WalkthroughShell(Path directory, ServiceUrls urls) throws IOException {
+    WalkthroughShell(Path directory, ServiceUrls urls, String keycloakIssuer, Path realm) throws IOException {
         this.directory = directory;
         this.urls = urls;
         Path bin = Files.createDirectories(directory.resolve("bin"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // the dev key file bin/bailian up writes: this run's test key, which the run's Keycloak publishes
+        Path devKey = Files.createDirectories(directory.resolve(".bailian")).resolve("dev-token.key");
+        Files.write(devKey, List.of(DevTokens.exportKeyPair(), DevTokens.issuer(), DevTokens.keyId()));
         Files.writeString(bin.resolve("bailian"), """
                 #!/usr/bin/env bash
-                # bin/bailian as the walkthrough uses it: only 'token', minted by test-kit's DevTokens
+                # bin/bailian as the walkthrough uses it: only 'token' — '--user' signs in at this run's Keycloak with
+                # code + PKCE as bin/bailian does, '--role' is minted by test-kit's DevTokens with the run's dev key
                 [[ ${1:-} == token ]] || { echo "walkthrough test: only 'bin/bailian token' is available" >&2; exit 2; }
                 shift
-                exec '%s' -cp '%s' cn.bailian.testkit.DevTokens "$@"
-                """.formatted(java, System.getProperty("java.class.path")));
+                if [[ " $* " == *" --user "* ]]; then
+                  exec '%1$s' -cp '%2$s' cn.bailian.testkit.KeycloakLogin --issuer '%3$s' --realm '%4$s' "$@"
+                fi
+                exec '%1$s' -cp '%2$s' cn.bailian.testkit.DevTokens --key-file '%5$s' "$@"
+                """.formatted(java, System.getProperty("java.class.path"), keycloakIssuer, realm, devKey));
         Files.setPosixFilePermissions(bin.resolve("bailian"), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
