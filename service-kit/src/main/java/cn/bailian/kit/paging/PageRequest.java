@@ -5,6 +5,7 @@ import cn.bailian.kit.problem.ProblemCodes;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.problem.Messages;
 import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.QueryParam;
 
 import java.util.ArrayList;
@@ -32,8 +33,12 @@ public class PageRequest {
     @QueryParam("size")
     String size;
 
-    /** For the field texts only: zh-CN unless the caller prefers English. */
+    /**
+     * For the field texts only: zh-CN unless the caller prefers English. Hidden from the OpenAPI documents: every
+     * operation reads Accept-Language (docs/integration.md), not just the paged ones.
+     */
     @HeaderParam("Accept-Language")
+    @Parameter(hidden = true)
     String acceptLanguage;
 
     public PageRequest() {

@@ -123,6 +123,9 @@ class FrontDoorTest {
                 .body("errors[0].message", startsWith("too deep: with 20 items per page, page may be at most 5000"));
         given().when().get("/api/v1/notes?page=5000&size=20").then().statusCode(200);
         given().when().get("/api/v1/notes?page=1000000").then().statusCode(400).body("errors[0].field", equalTo("page"));
+        assertThat(given().accept("application/json").when().get("/q/openapi").jsonPath()
+                .getList("paths.'/api/v1/notes'.get.parameters.name", String.class))
+                .as("the language header PageRequest reads is not a parameter of its own").containsExactlyInAnyOrder("page", "size");
     }
 
     @Test
