@@ -33,6 +33,15 @@ public interface KitConfig {
 
     Http http();
 
+    RateLimit rateLimit();
+
+    /** Per-caller limits on operations marked {@link cn.bailian.kit.ratelimit.RateLimited}. */
+    interface RateLimit {
+        /** Off only for load tests that drive one subject far past any real client. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     PublicCache publicCache();
 
     /** The instance's cache of public, caller-independent reads (cn.bailian.kit.cache.PublicCached). */

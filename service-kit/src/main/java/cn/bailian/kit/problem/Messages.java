@@ -54,6 +54,12 @@ public final class Messages {
         return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
     }
 
+    /** A field error's text, {@code field.<key>} in the bundles (with MessageFormat arguments). */
+    public static String field(String key, Locale locale, Object... args) {
+        String pattern = lookup("field." + key, locale, key);
+        return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
+    }
+
     private static String lookup(String key, Locale locale, String fallback) {
         Locale bundleLocale = ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : Locale.ROOT;
         for (String name : BUNDLES) {
