@@ -14,6 +14,5 @@ public final class ActivityEvents {
     public static final String VENUE_BOOKED = "cn.bailian.activity.venue.booked.v1";
     public static final String ATTENDANCE_RECORDED = "cn.bailian.activity.attendance.recorded.v1";
 
-    private ActivityEvents() {
-    }
+    private ActivityEvents() {}
 }

@@ -1,5 +1,8 @@
 package cn.bailian.activity;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventFeed;
 import cn.bailian.testkit.TestDb;
@@ -17,9 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-
 /** Test data: other services' events fed in through Kafka, and this service's resources created over HTTP. */
 public final class Fixtures {
 
@@ -27,9 +27,7 @@ public final class Fixtures {
     public static final String RESIDENT_TOPIC = "bailian.resident.events";
     public static final String FUND_TOPIC = "bailian.fund.events";
 
-    private Fixtures() {
-    }
-
+    private Fixtures() {}
 
     // ------------------------------------------------------------------ events of other services
 
@@ -45,8 +43,8 @@ public final class Fixtures {
     public static Future<?> sendRegistered(UUID residentId, UUID communityId, LocalDate birthDate) {
         return residentEvent("cn.bailian.resident.registered.v1", residentId, """
                 {"residentId":"%s","communityId":"%s","householdId":"%s","compoundId":"%s","displayName":"胡*",
-                 "gender":"FEMALE","birthDate":"%s","residencyType":"PERMANENT","status":"ACTIVE","someFutureField":1}"""
-                .formatted(residentId, communityId, UUID.randomUUID(), UUID.randomUUID(), birthDate));
+                 "gender":"FEMALE","birthDate":"%s","residencyType":"PERMANENT","status":"ACTIVE","someFutureField":1}""".formatted(
+                        residentId, communityId, UUID.randomUUID(), UUID.randomUUID(), birthDate));
     }
 
     /** A registered, active resident of the community, once the projection has it. */
@@ -76,17 +74,19 @@ public final class Fixtures {
     }
 
     public static void linkGuardian(UUID childId, UUID guardianId, UUID communityId) {
-        get(residentEvent("cn.bailian.resident.guardian.linked.v1", childId, """
-                {"childId":"%s","guardianId":"%s","relation":"MOTHER","communityId":"%s"}"""
-                .formatted(childId, guardianId, communityId)));
-        awaitCount("select count(*) from guardian_link where child_id = '" + childId + "' and guardian_id = '" + guardianId + "'", 1);
+        get(residentEvent(
+                "cn.bailian.resident.guardian.linked.v1", childId, """
+                {"childId":"%s","guardianId":"%s","relation":"MOTHER","communityId":"%s"}""".formatted(childId, guardianId, communityId)));
+        awaitCount(
+                "select count(*) from guardian_link where child_id = '" + childId + "' and guardian_id = '" + guardianId
+                        + "'",
+                1);
     }
 
     public static UUID organization(UUID communityId) {
         UUID id = UUID.randomUUID();
         get(residentEvent("cn.bailian.resident.organization.registered.v1", id, """
-                {"organizationId":"%s","communityId":"%s","name":"蓝天社工服务中心","kind":"SOCIAL_WORKER_AGENCY"}"""
-                .formatted(id, communityId)));
+                {"organizationId":"%s","communityId":"%s","name":"蓝天社工服务中心","kind":"SOCIAL_WORKER_AGENCY"}""".formatted(id, communityId)));
         awaitCount("select count(*) from organization where id = '" + id + "'", 1);
         return id;
     }
@@ -110,57 +110,84 @@ public final class Fixtures {
     public static String allDay() {
         StringBuilder windows = new StringBuilder("[");
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            windows.append(windows.length() > 1 ? "," : "").append("{\"dayOfWeek\":\"").append(day)
+            windows.append(windows.length() > 1 ? "," : "")
+                    .append("{\"dayOfWeek\":\"")
+                    .append(day)
                     .append("\",\"opens\":\"00:00\",\"closes\":\"00:00\"}");
         }
         return windows.append("]").toString();
     }
 
     public static UUID venue(UUID communityId, String name, int capacity, String openingHours) {
-        return UUID.fromString(given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON)
+        return UUID.fromString(given().auth()
+                .oauth2(staff(communityId))
+                .contentType(ContentType.JSON)
                 .body("""
-                        {"communityId":"%s","name":"%s","kind":"ROOM","capacity":%d,"openingHours":%s}"""
-                        .formatted(communityId, name, capacity, openingHours))
-                .when().post("/api/v1/venues")
-                .then().statusCode(201).extract().path("id"));
+                        {"communityId":"%s","name":"%s","kind":"ROOM","capacity":%d,"openingHours":%s}""".formatted(communityId, name, capacity, openingHours))
+                .when()
+                .post("/api/v1/venues")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     /** Shanghai local time {@code days} from today at {@code hour}:00, as an instant with offset. */
     public static OffsetDateTime at(int days, int hour) {
-        return LocalDate.now(SHANGHAI).plusDays(days).atTime(hour, 0).atZone(SHANGHAI).toOffsetDateTime();
+        return LocalDate.now(SHANGHAI)
+                .plusDays(days)
+                .atTime(hour, 0)
+                .atZone(SHANGHAI)
+                .toOffsetDateTime();
     }
 
-    public static String activityJson(UUID communityId, int capacity, Integer minAge, Integer maxAge, boolean parentChild) {
+    public static String activityJson(
+            UUID communityId, int capacity, Integer minAge, Integer maxAge, boolean parentChild) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         return """
                 {"communityId":"%s","title":"亲子烘焙","description":"姜饼屋","category":"BAKING","model":"MARKET","feeFen":3000,
                  "minAge":%s,"maxAge":%s,"parentChild":%s,"capacity":%d,
-                 "enrollmentOpensAt":"%s","enrollmentClosesAt":"%s"}"""
-                .formatted(communityId, minAge, maxAge, parentChild, capacity, now.minusHours(1), now.plusDays(30));
+                 "enrollmentOpensAt":"%s","enrollmentClosesAt":"%s"}""".formatted(communityId, minAge, maxAge, parentChild, capacity, now.minusHours(1), now.plusDays(30));
     }
 
     public static UUID draft(UUID communityId, String json) {
-        return UUID.fromString(given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON).body(json)
-                .when().post("/api/v1/activities")
-                .then().statusCode(201).extract().path("id"));
+        return UUID.fromString(given().auth()
+                .oauth2(staff(communityId))
+                .contentType(ContentType.JSON)
+                .body(json)
+                .when()
+                .post("/api/v1/activities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
-    public static ValidatableResponse addSession(UUID communityId, UUID activityId, UUID venueId, OffsetDateTime start, OffsetDateTime end) {
-        return given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON)
+    public static ValidatableResponse addSession(
+            UUID communityId, UUID activityId, UUID venueId, OffsetDateTime start, OffsetDateTime end) {
+        return given().auth()
+                .oauth2(staff(communityId))
+                .contentType(ContentType.JSON)
                 .body("{\"startsAt\":\"" + start + "\",\"endsAt\":\"" + end + "\",\"venueId\":\"" + venueId + "\"}")
-                .when().post("/api/v1/activities/" + activityId + "/sessions")
+                .when()
+                .post("/api/v1/activities/" + activityId + "/sessions")
                 .then();
     }
 
     public static void publish(UUID communityId, UUID activityId) {
-        given().auth().oauth2(staff(communityId)).when().post("/api/v1/activities/" + activityId + "/publish")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(staff(communityId))
+                .when()
+                .post("/api/v1/activities/" + activityId + "/publish")
+                .then()
+                .statusCode(200);
     }
 
     /** A published activity with one session on its own venue, {@code days} from today at 10:00. */
     public static UUID published(UUID communityId, String json, int days) {
         UUID activity = draft(communityId, json);
-        addSession(communityId, activity, venue(communityId), at(days, 10), at(days, 12)).statusCode(201);
+        addSession(communityId, activity, venue(communityId), at(days, 10), at(days, 12))
+                .statusCode(201);
         publish(communityId, activity);
         return activity;
     }
@@ -170,10 +197,15 @@ public final class Fixtures {
     }
 
     public static ValidatableResponse enrol(String token, UUID activityId, UUID participantId, UUID guardianId) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(guardianId == null ? "{\"participantId\":\"" + participantId + "\"}"
-                        : "{\"participantId\":\"" + participantId + "\",\"guardianId\":\"" + guardianId + "\"}")
-                .when().post("/api/v1/activities/" + activityId + "/enrollments")
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(
+                        guardianId == null
+                                ? "{\"participantId\":\"" + participantId + "\"}"
+                                : "{\"participantId\":\"" + participantId + "\",\"guardianId\":\"" + guardianId + "\"}")
+                .when()
+                .post("/api/v1/activities/" + activityId + "/enrollments")
                 .then();
     }
 
@@ -188,7 +220,9 @@ public final class Fixtures {
     }
 
     public static void awaitCount(String sql, long expected) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> count(sql) == expected);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> count(sql) == expected);
     }
 
     private static void get(Future<?> future) {

@@ -9,5 +9,4 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The served document is the committed contract and a complete one (test-kit's OpenApiDocumentContract). */
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
-class OpenApiDocumentTest extends OpenApiDocumentContract {
-}
+class OpenApiDocumentTest extends OpenApiDocumentContract {}

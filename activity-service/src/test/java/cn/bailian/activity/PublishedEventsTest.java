@@ -1,5 +1,13 @@
 package cn.bailian.activity;
 
+import static cn.bailian.activity.Fixtures.adults;
+import static cn.bailian.activity.Fixtures.at;
+import static cn.bailian.activity.Fixtures.enrol;
+import static cn.bailian.activity.Fixtures.published;
+import static cn.bailian.activity.Fixtures.staff;
+import static cn.bailian.activity.Fixtures.venue;
+import static io.restassured.RestAssured.given;
+
 import cn.bailian.testkit.AsyncApiContract;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
@@ -11,14 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.UUID;
-
-import static cn.bailian.activity.Fixtures.adults;
-import static cn.bailian.activity.Fixtures.at;
-import static cn.bailian.activity.Fixtures.enrol;
-import static cn.bailian.activity.Fixtures.published;
-import static cn.bailian.activity.Fixtures.staff;
-import static cn.bailian.activity.Fixtures.venue;
-import static io.restassured.RestAssured.given;
 
 /**
  * activity-service's events against its AsyncAPI document (asyncapi/asyncapi.yaml): the test makes the service
@@ -39,19 +39,43 @@ class PublishedEventsTest {
             UUID community = UUID.randomUUID();
             List<UUID> people = adults(community, 2);
             UUID activity = published(community, 1); // published
-            String session = given().when().get("/api/v1/activities/" + activity + "/sessions").then().statusCode(200)
-                    .extract().path("[0].id");
+            String session = given().when()
+                    .get("/api/v1/activities/" + activity + "/sessions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("[0].id");
             String first = enrol(DevTokens.resident(people.get(0), community), activity, people.get(0), null)
-                    .statusCode(201).extract().path("id"); // enrollment confirmed
+                    .statusCode(201)
+                    .extract()
+                    .path("id"); // enrollment confirmed
             String second = enrol(DevTokens.resident(people.get(1), community), activity, people.get(1), null)
-                    .statusCode(201).extract().path("id"); // waitlisted
-            given().auth().oauth2(DevTokens.resident(people.get(0), community)).when().post("/api/v1/enrollments/" + first + "/cancel")
-                    .then().statusCode(200); // cancelled, and the waitlisted one promoted
-            given().auth().oauth2(staff(community)).contentType(ContentType.JSON).body("{\"enrollmentId\":\"" + second + "\"}")
-                    .when().post("/api/v1/sessions/" + session + "/check-ins").then().statusCode(201); // attendance recorded
-            given().auth().oauth2(DevTokens.resident(people.get(0), community)).contentType(ContentType.JSON)
-                    .body("{\"residentId\":\"" + people.get(0) + "\",\"startsAt\":\"" + at(13, 9) + "\",\"endsAt\":\"" + at(13, 11) + "\"}")
-                    .when().post("/api/v1/venues/" + venue(community) + "/bookings").then().statusCode(201); // venue booked
+                    .statusCode(201)
+                    .extract()
+                    .path("id"); // waitlisted
+            given().auth()
+                    .oauth2(DevTokens.resident(people.get(0), community))
+                    .when()
+                    .post("/api/v1/enrollments/" + first + "/cancel")
+                    .then()
+                    .statusCode(200); // cancelled, and the waitlisted one promoted
+            given().auth()
+                    .oauth2(staff(community))
+                    .contentType(ContentType.JSON)
+                    .body("{\"enrollmentId\":\"" + second + "\"}")
+                    .when()
+                    .post("/api/v1/sessions/" + session + "/check-ins")
+                    .then()
+                    .statusCode(201); // attendance recorded
+            given().auth()
+                    .oauth2(DevTokens.resident(people.get(0), community))
+                    .contentType(ContentType.JSON)
+                    .body("{\"residentId\":\"" + people.get(0) + "\",\"startsAt\":\"" + at(13, 9) + "\",\"endsAt\":\""
+                            + at(13, 11) + "\"}")
+                    .when()
+                    .post("/api/v1/venues/" + venue(community) + "/bookings")
+                    .then()
+                    .statusCode(201); // venue booked
         });
     }
 }

@@ -22,17 +22,29 @@ record Apis(ResidentApi resident, FarmApi farm, ActivityApi activity, FundApi fu
     static Apis as(ServiceUrls urls, String token) {
         Consumer<HttpRequest.Builder> auth = request -> request.header("Authorization", "Bearer " + token);
         return new Apis(
-                new ResidentApi(new cn.bailian.client.resident.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.resident.ApiClient.createDefaultObjectMapper(), urls.resident())
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)),
-                new FarmApi(new cn.bailian.client.farm.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.farm.ApiClient.createDefaultObjectMapper(), urls.farm())
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)),
-                new ActivityApi(new cn.bailian.client.activity.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.activity.ApiClient.createDefaultObjectMapper(), urls.activity())
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)),
-                new FundApi(new cn.bailian.client.fund.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.fund.ApiClient.createDefaultObjectMapper(), urls.fund())
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)));
+                new ResidentApi(new cn.bailian.client.resident.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.resident.ApiClient.createDefaultObjectMapper(),
+                                urls.resident())
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)),
+                new FarmApi(new cn.bailian.client.farm.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.farm.ApiClient.createDefaultObjectMapper(),
+                                urls.farm())
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)),
+                new ActivityApi(new cn.bailian.client.activity.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.activity.ApiClient.createDefaultObjectMapper(),
+                                urls.activity())
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)),
+                new FundApi(new cn.bailian.client.fund.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.fund.ApiClient.createDefaultObjectMapper(),
+                                urls.fund())
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)));
     }
 }

@@ -15,8 +15,7 @@ final class Calls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Calls() {
-    }
+    private Calls() {}
 
     @FunctionalInterface
     interface Call<T> {
@@ -44,10 +43,14 @@ final class Calls {
 
         static Optional<Refusal> of(Throwable e) {
             return switch (e) {
-                case cn.bailian.client.resident.ApiException r -> Optional.of(new Refusal(r.getCode(), r.getResponseBody()));
-                case cn.bailian.client.farm.ApiException f -> Optional.of(new Refusal(f.getCode(), f.getResponseBody()));
-                case cn.bailian.client.activity.ApiException a -> Optional.of(new Refusal(a.getCode(), a.getResponseBody()));
-                case cn.bailian.client.fund.ApiException d -> Optional.of(new Refusal(d.getCode(), d.getResponseBody()));
+                case cn.bailian.client.resident.ApiException r ->
+                    Optional.of(new Refusal(r.getCode(), r.getResponseBody()));
+                case cn.bailian.client.farm.ApiException f ->
+                    Optional.of(new Refusal(f.getCode(), f.getResponseBody()));
+                case cn.bailian.client.activity.ApiException a ->
+                    Optional.of(new Refusal(a.getCode(), a.getResponseBody()));
+                case cn.bailian.client.fund.ApiException d ->
+                    Optional.of(new Refusal(d.getCode(), d.getResponseBody()));
                 default -> Optional.empty();
             };
         }
@@ -76,8 +79,10 @@ final class Calls {
                     throw failed(what, e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new LoadFailed("gave up after " + timeout.toSeconds() + " s waiting for the event that "
-                            + what + " needs (still " + code.get() + ")", e);
+                    throw new LoadFailed(
+                            "gave up after " + timeout.toSeconds() + " s waiting for the event that " + what
+                                    + " needs (still " + code.get() + ")",
+                            e);
                 }
                 pause(Duration.ofSeconds(1));
             }

@@ -1,5 +1,8 @@
 package cn.bailian.demo;
 
+import static cn.bailian.demo.Calls.call;
+import static cn.bailian.demo.Calls.eventually;
+
 import cn.bailian.client.activity.model.ActivityView;
 import cn.bailian.client.activity.model.Category;
 import cn.bailian.client.activity.model.CreateActivity;
@@ -23,7 +26,6 @@ import cn.bailian.client.farm.model.RecordEntry;
 import cn.bailian.client.farm.model.UpdatePlot;
 import cn.bailian.client.fund.model.Channel;
 import cn.bailian.client.fund.model.CreateDisbursement;
-import cn.bailian.client.fund.model.PayeeKind;
 import cn.bailian.client.fund.model.CreateDonation;
 import cn.bailian.client.fund.model.CreateFund;
 import cn.bailian.client.fund.model.CreateMilestone;
@@ -32,6 +34,7 @@ import cn.bailian.client.fund.model.CreateReview;
 import cn.bailian.client.fund.model.Decision;
 import cn.bailian.client.fund.model.DonorKind;
 import cn.bailian.client.fund.model.FundView;
+import cn.bailian.client.fund.model.PayeeKind;
 import cn.bailian.client.fund.model.ProjectView;
 import cn.bailian.client.fund.model.ProposerKind;
 import cn.bailian.client.fund.model.Status;
@@ -72,9 +75,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import static cn.bailian.demo.Calls.call;
-import static cn.bailian.demo.Calls.eventually;
-
 /**
  * Loads the Bailian (白莲社区) demo data through the public HTTP APIs of the four services, with the clients
  * generated from the committed OpenAPI documents. It never touches a database: an Idempotency-Key on every
@@ -95,6 +95,7 @@ public final class DemoData {
     public static final String LAST_PROJECT = "坝坝社群";
     /** The community's calendar: every date of the demo is a day in Chengdu. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
     static final ZoneOffset CHENGDU = ZoneOffset.ofHours(8);
     /** Every Idempotency-Key of the loader starts with this; change it only to load the data afresh. */
     static final String K = "demo-data-v1";
@@ -114,9 +115,17 @@ public final class DemoData {
     }
 
     /** What was loaded (or found). */
-    public record Summary(UUID communityId, UUID farmId, UUID fundId, boolean alreadyComplete, int plotsClaimed,
-                          int waiting, int activities, int enrollments, long balanceFen, long ledgerEntries) {
-    }
+    public record Summary(
+            UUID communityId,
+            UUID farmId,
+            UUID fundId,
+            boolean alreadyComplete,
+            int plotsClaimed,
+            int waiting,
+            int activities,
+            int enrollments,
+            long balanceFen,
+            long ledgerEntries) {}
 
     private final ServiceUrls urls;
     private final TokenSource tokens;
@@ -167,14 +176,26 @@ public final class DemoData {
         approvalAndFirstDisbursement();
         lastProject();
         FundView fund = call("GET fund", () -> staff.fund().getFund(fundId));
-        Summary summary = new Summary(communityId, farmId, fundId, false, rows(CLAIMS).size(), WAITLIST.size(),
-                activities.size(), rows(ENROLMENTS).size(), fund.getBalanceFen(), fund.getLedgerEntries());
+        Summary summary = new Summary(
+                communityId,
+                farmId,
+                fundId,
+                false,
+                rows(CLAIMS).size(),
+                WAITLIST.size(),
+                activities.size(),
+                rows(ENROLMENTS).size(),
+                fund.getBalanceFen(),
+                fund.getLedgerEntries());
         say("done in " + elapsed() + " s");
         out.printf("    community %s   %s%n", COMMUNITY_NAME, communityId);
-        out.printf("    farm      %s   %s   (%d claimed, %d waiting)%n", FARM_NAME, farmId, summary.plotsClaimed(), summary.waiting());
+        out.printf(
+                "    farm      %s   %s   (%d claimed, %d waiting)%n",
+                FARM_NAME, farmId, summary.plotsClaimed(), summary.waiting());
         out.printf("    courses   %d published, %d enrollments%n", summary.activities(), summary.enrollments());
-        out.printf("    fund      %s   %s   balance %d fen, %d ledger entries%n", FUND_NAME, fundId, summary.balanceFen(),
-                summary.ledgerEntries());
+        out.printf(
+                "    fund      %s   %s   balance %d fen, %d ledger entries%n",
+                FUND_NAME, fundId, summary.balanceFen(), summary.ledgerEntries());
         out.println("    Walkthrough: docs/walkthrough.md");
         return summary;
     }
@@ -182,30 +203,42 @@ public final class DemoData {
     // ---------------------------------------------------------------- guard
 
     private Optional<Summary> alreadyComplete() {
-        Optional<UUID> community = call("GET communities", () -> admin.resident().listCommunities(null, "100")).getItems().stream()
-                .filter(c -> COMMUNITY_NAME.equals(c.getName())).map(Community::getId).findFirst();
+        Optional<UUID> community =
+                call("GET communities", () -> admin.resident().listCommunities(null, "100")).getItems().stream()
+                        .filter(c -> COMMUNITY_NAME.equals(c.getName()))
+                        .map(Community::getId)
+                        .findFirst();
         if (community.isEmpty()) {
             return Optional.empty();
         }
         communityId = community.get();
         boolean complete = false;
-        Optional<FundView> fund = call("GET funds", () -> admin.fund().listFunds(communityId, null, "100")).getItems().stream()
-                .filter(f -> FUND_NAME.equals(f.getName())).findFirst();
+        Optional<FundView> fund =
+                call("GET funds", () -> admin.fund().listFunds(communityId, null, "100")).getItems().stream()
+                        .filter(f -> FUND_NAME.equals(f.getName()))
+                        .findFirst();
         if (fund.isPresent()) {
             fundId = fund.get().getId();
-            complete = call("GET projects", () -> admin.fund().listProjects(fundId, null, "100", null)).getItems().stream()
-                    .anyMatch(p -> LAST_PROJECT.equals(p.getTitle()))
-                    && call("GET fund", () -> admin.fund().getFund(fundId)).getDonatedFen() != 0;
+            complete =
+                    call("GET projects", () -> admin.fund().listProjects(fundId, null, "100", null)).getItems().stream()
+                                    .anyMatch(p -> LAST_PROJECT.equals(p.getTitle()))
+                            && call("GET fund", () -> admin.fund().getFund(fundId))
+                                            .getDonatedFen()
+                                    != 0;
         }
         if (complete && !settings.force()) {
             say("the demo data is already present: community " + COMMUNITY_NAME + " " + communityId + ", fund " + fundId
                     + "; nothing to do");
             FundView f = call("GET fund", () -> admin.fund().getFund(fundId));
-            return Optional.of(new Summary(communityId, null, fundId, true, 0, 0, 0, 0, f.getBalanceFen(), f.getLedgerEntries()));
+            return Optional.of(
+                    new Summary(communityId, null, fundId, true, 0, 0, 0, 0, f.getBalanceFen(), f.getLedgerEntries()));
         }
-        say(complete
-                ? "community " + COMMUNITY_NAME + " exists (" + communityId + ") and the demo data is complete; force: going through every step again"
-                : "community " + COMMUNITY_NAME + " exists (" + communityId + ") but the demo data is incomplete: carrying on where the last run stopped");
+        say(
+                complete
+                        ? "community " + COMMUNITY_NAME + " exists (" + communityId
+                                + ") and the demo data is complete; force: going through every step again"
+                        : "community " + COMMUNITY_NAME + " exists (" + communityId
+                                + ") but the demo data is incomplete: carrying on where the last run stopped");
         return Optional.empty();
     }
 
@@ -213,29 +246,63 @@ public final class DemoData {
 
     private void communityAndOrganisations() {
         if (communityId == null) {
-            communityId = call("POST community", () -> admin.resident().createCommunity(
-                    new CreateCommunity().name(COMMUNITY_NAME).district(COMMUNITY_DISTRICT), K + "-community")).getId();
+            communityId = call(
+                            "POST community",
+                            () -> admin.resident()
+                                    .createCommunity(
+                                            new CreateCommunity()
+                                                    .name(COMMUNITY_NAME)
+                                                    .district(COMMUNITY_DISTRICT),
+                                            K + "-community"))
+                    .getId();
         }
         staff = Apis.as(urls, tokens.staff(communityId));
-        say("community: " + COMMUNITY_NAME + " (" + COMMUNITY_DISTRICT + "; 2.66 km², founded January 2002) id " + communityId);
+        say("community: " + COMMUNITY_NAME + " (" + COMMUNITY_DISTRICT + "; 2.66 km², founded January 2002) id "
+                + communityId);
 
         // The farm first: its creation time anchors every date below, so a resumed run sends the same bodies.
-        FarmView farm = call("POST farm", () -> staff.farm().createFarm(
-                new CreateFarm().communityId(communityId).name(FARM_NAME).location("党群服务中心楼顶"), K + "-farm"));
+        FarmView farm = call(
+                "POST farm",
+                () -> staff.farm()
+                        .createFarm(
+                                new CreateFarm()
+                                        .communityId(communityId)
+                                        .name(FARM_NAME)
+                                        .location("党群服务中心楼顶"),
+                                K + "-farm"));
         farmId = farm.getId();
         anchor = farm.getCreatedAt().atZoneSameInstant(ZONE).toLocalDate();
 
         for (String[] row : rows(COMPOUNDS)) {
-            compounds.put(row[0], call("POST compound " + row[1], () -> staff.resident().createCompound(
-                    new CreateCompound().communityId(communityId).name(row[1]).type(CompoundType.fromValue(row[2])),
-                    K + "-compound-" + row[0])).getId());
+            compounds.put(
+                    row[0],
+                    call(
+                                    "POST compound " + row[1],
+                                    () -> staff.resident()
+                                            .createCompound(
+                                                    new CreateCompound()
+                                                            .communityId(communityId)
+                                                            .name(row[1])
+                                                            .type(CompoundType.fromValue(row[2])),
+                                                    K + "-compound-" + row[0]))
+                            .getId());
         }
         say("compounds: 白莲小区 (农转非安置), 莲池机电厂家属院 (驻区单位), 莲韵花园 (商品房)");
 
         for (String[] row : rows(ORGANISATIONS)) {
-            organisations.put(row[0], call("POST organisation " + row[1], () -> staff.resident().createOrganization(
-                    new CreateOrganization().communityId(communityId).name(row[1]).kind(OrganizationKind.fromValue(row[2]))
-                            .description(row[3]), K + "-org-" + row[0])).getId());
+            organisations.put(
+                    row[0],
+                    call(
+                                    "POST organisation " + row[1],
+                                    () -> staff.resident()
+                                            .createOrganization(
+                                                    new CreateOrganization()
+                                                            .communityId(communityId)
+                                                            .name(row[1])
+                                                            .kind(OrganizationKind.fromValue(row[2]))
+                                                            .description(row[3]),
+                                                    K + "-org-" + row[0]))
+                            .getId());
         }
         say("organisations: " + organisations.size()
                 + " (social organisations, a social enterprise, a social-worker agency, a resident group, a unit)");
@@ -245,9 +312,19 @@ public final class DemoData {
 
     private void householdsAndResidents() {
         for (String[] row : rows(HOUSEHOLDS)) {
-            households.put(row[0], call("POST household " + row[0], () -> staff.resident().createHousehold(
-                    new CreateHousehold().compoundId(compounds.get(row[1])).building(row[2]).unit(row[3]).room(row[4]),
-                    K + "-household-" + row[0])).getId());
+            households.put(
+                    row[0],
+                    call(
+                                    "POST household " + row[0],
+                                    () -> staff.resident()
+                                            .createHousehold(
+                                                    new CreateHousehold()
+                                                            .compoundId(compounds.get(row[1]))
+                                                            .building(row[2])
+                                                            .unit(row[3])
+                                                            .room(row[4]),
+                                                    K + "-household-" + row[0]))
+                            .getId());
         }
         say("households: " + households.size() + " at 白莲小区, 莲池机电厂家属院 and 莲韵花园");
 
@@ -272,21 +349,35 @@ public final class DemoData {
                 int sequence = 100 + 2 * n + (gender == Gender.MALE ? 1 : 0);
                 idNumber = IdNumbers.of(IdNumbers.FICTIONAL_REGION, birth, sequence);
             }
-            CreateResident body = new CreateResident().name(name).gender(gender).birthDate(birth).phone(phone)
-                    .idNumber(idNumber).residencyType(ResidencyType.fromValue(row[4])).householdId(households.get(household))
+            CreateResident body = new CreateResident()
+                    .name(name)
+                    .gender(gender)
+                    .birthDate(birth)
+                    .phone(phone)
+                    .idNumber(idNumber)
+                    .residencyType(ResidencyType.fromValue(row[4]))
+                    .householdId(households.get(household))
                     .relationToHead(RelationToHead.fromValue(row[5]));
             String key = K + "-resident-" + household + "-" + n;
-            lastResident = call("POST resident " + name, () -> staff.resident().registerResident(body, key)).getId();
+            lastResident = call("POST resident " + name, () -> staff.resident().registerResident(body, key))
+                    .getId();
             residents.put(name, lastResident);
         }
-        say("residents: " + residents.size() + " registered (permanent and floating; fictional names, phones 1380000xxxx)");
+        say("residents: " + residents.size()
+                + " registered (permanent and floating; fictional names, phones 1380000xxxx)");
 
         for (String[] row : rows(GUARDIANS)) {
             UUID child = residents.get(row[0]);
             UUID guardian = residents.get(row[1]);
-            call("POST guardian " + row[1] + " of " + row[0], () -> staff.resident().linkGuardian(child,
-                    new LinkGuardian().guardianId(guardian).relation(GuardianRelation.fromValue(row[2])),
-                    K + "-guardian-" + child + "-" + guardian));
+            call(
+                    "POST guardian " + row[1] + " of " + row[0],
+                    () -> staff.resident()
+                            .linkGuardian(
+                                    child,
+                                    new LinkGuardian()
+                                            .guardianId(guardian)
+                                            .relation(GuardianRelation.fromValue(row[2])),
+                                    K + "-guardian-" + child + "-" + guardian));
         }
         say("guardians: " + rows(GUARDIANS).size() + " links between children and their parents or grandparents");
     }
@@ -294,7 +385,9 @@ public final class DemoData {
     // ---------------------------------------------------------------- venues (activity-service)
 
     private static List<Window> hours(List<DayOfWeek> days, String opens, String closes) {
-        return days.stream().map(d -> new Window().dayOfWeek(d).opens(opens).closes(closes)).toList();
+        return days.stream()
+                .map(d -> new Window().dayOfWeek(d).opens(opens).closes(closes))
+                .toList();
     }
 
     private void venues() {
@@ -308,13 +401,24 @@ public final class DemoData {
                 "hall", hours(all, "08:30", "21:00"),
                 "rooftop", hours(all, "07:00", "19:00"));
         for (String[] row : rows(VENUES)) {
-            venues.put(row[0], call("POST venue " + row[1], () -> staff.activity().createVenue(
-                    new CreateVenue().communityId(communityId).name(row[1])
-                            .kind(cn.bailian.client.activity.model.Kind.fromValue(row[2]))
-                            .capacity(Integer.parseInt(row[3])).openingHours(openingHours.get(row[4])),
-                    K + "-venue-" + row[0])).getId());
+            venues.put(
+                    row[0],
+                    call(
+                                    "POST venue " + row[1],
+                                    () -> staff.activity()
+                                            .createVenue(
+                                                    new CreateVenue()
+                                                            .communityId(communityId)
+                                                            .name(row[1])
+                                                            .kind(cn.bailian.client.activity.model.Kind.fromValue(
+                                                                    row[2]))
+                                                            .capacity(Integer.parseInt(row[3]))
+                                                            .openingHours(openingHours.get(row[4])),
+                                                    K + "-venue-" + row[0]))
+                            .getId());
         }
-        say("venues: " + venues.size() + " (children's home rooms, meeting room, activity area, booths, rooftop) with opening hours");
+        say("venues: " + venues.size()
+                + " (children's home rooms, meeting room, activity area, booths, rooftop) with opening hours");
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -337,32 +441,45 @@ public final class DemoData {
             };
             for (int column = 0; column < 6; column++) {
                 String code = String.format("%s-%02d", letter, column + 1);
-                CreatePlot body = new CreatePlot().code(code).areaM2(area).gridRow(row).gridColumn(column);
-                plots.put(code, call("POST plot " + code, () -> staff.farm().createPlot(farmId, body, K + "-plot-" + code)).getId());
+                CreatePlot body =
+                        new CreatePlot().code(code).areaM2(area).gridRow(row).gridColumn(column);
+                plots.put(
+                        code,
+                        call("POST plot " + code, () -> staff.farm().createPlot(farmId, body, K + "-plot-" + code))
+                                .getId());
             }
         }
         for (String code : List.of("D-01", "D-02", "D-03", "D-04")) {
             setPlotStatus(code, PlotStatus.RESERVED_FOR_EDUCATION, "亲子教育基地：社区儿童农耕课专用");
         }
         setPlotStatus("D-06", PlotStatus.MAINTENANCE, "楼顶防水层检修，完工后重新开放认领");
-        say("farm: " + FARM_NAME + " id " + farmId + ", 24 plots A-01…D-06 (D-01…D-04 reserved for education, D-06 under maintenance)");
+        say("farm: " + FARM_NAME + " id " + farmId
+                + ", 24 plots A-01…D-06 (D-01…D-04 reserved for education, D-06 under maintenance)");
     }
 
     /** Status changes carry If-Match; a resumed run finds them done already. */
     private void setPlotStatus(String code, PlotStatus status, String note) {
         PlotView plot = call("GET plot " + code, () -> staff.farm().getPlot(plots.get(code)));
         // done already, or taken meanwhile (D-06 goes to the waitlist in the walkthrough)
-        if (plot.getStatus() == status || plot.getStatus() == PlotStatus.CLAIMED || plot.getStatus() == PlotStatus.OFFERED) {
+        if (plot.getStatus() == status
+                || plot.getStatus() == PlotStatus.CLAIMED
+                || plot.getStatus() == PlotStatus.OFFERED) {
             return;
         }
-        call("PATCH plot " + code, () -> staff.farm().updatePlot(plot.getId(), new UpdatePlot().status(status).note(note),
-                "\"" + plot.getVersion() + "\""));
+        call(
+                "PATCH plot " + code,
+                () -> staff.farm()
+                        .updatePlot(
+                                plot.getId(),
+                                new UpdatePlot().status(status).note(note),
+                                "\"" + plot.getVersion() + "\""));
     }
 
     // ---------------------------------------------------------------- wait for the Kafka projections
 
     private void waitUntilFarmKnowsTheResidents() {
-        say("waiting (up to " + settings.eventTimeout().toSeconds() + " s) until farm-service knows the residents (resident events through Kafka)");
+        say("waiting (up to " + settings.eventTimeout().toSeconds()
+                + " s) until farm-service knows the residents (resident events through Kafka)");
         long deadline = System.nanoTime() + settings.eventTimeout().toNanos();
         while (true) {
             // ADMIN, because farm-service answers a STAFF token 403 for a resident it does not know yet
@@ -377,8 +494,10 @@ public final class DemoData {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new Calls.LoadFailed("farm-service did not learn of resident " + lastResident + " within "
-                        + settings.eventTimeout().toSeconds() + " s", null);
+                throw new Calls.LoadFailed(
+                        "farm-service did not learn of resident " + lastResident + " within "
+                                + settings.eventTimeout().toSeconds() + " s",
+                        null);
             }
             Calls.pause(Duration.ofSeconds(1));
         }
@@ -391,21 +510,36 @@ public final class DemoData {
         Duration timeout = settings.eventTimeout();
         for (String[] row : rows(CLAIMS)) {
             UUID resident = residents.get(row[1]);
-            eventually("POST claim " + row[0], Set.of("RESIDENT_NOT_ELIGIBLE"), timeout, () -> staff.farm().claimPlot(
-                    plots.get(row[0]), new CreateClaim().residentId(resident).termMonths(12), K + "-claim-" + row[0]));
+            eventually(
+                    "POST claim " + row[0],
+                    Set.of("RESIDENT_NOT_ELIGIBLE"),
+                    timeout,
+                    () -> staff.farm()
+                            .claimPlot(
+                                    plots.get(row[0]),
+                                    new CreateClaim().residentId(resident).termMonths(12),
+                                    K + "-claim-" + row[0]));
         }
         for (String name : WAITLIST) {
             UUID resident = residents.get(name);
-            eventually("POST waitlist " + name, Set.of("RESIDENT_NOT_ELIGIBLE"), timeout, () -> staff.farm().joinWaitlist(
-                    farmId, new JoinWaitlist().residentId(resident), K + "-waitlist-" + resident));
+            eventually(
+                    "POST waitlist " + name,
+                    Set.of("RESIDENT_NOT_ELIGIBLE"),
+                    timeout,
+                    () -> staff.farm()
+                            .joinWaitlist(
+                                    farmId, new JoinWaitlist().residentId(resident), K + "-waitlist-" + resident));
         }
         // The planting journal is the claimant's own: these go with their RESIDENT tokens.
         int journal = 0;
         for (String[] row : rows(JOURNAL)) {
             journal++;
             Apis claimant = Apis.as(urls, tokens.resident(communityId, residents.get(row[0])));
-            RecordEntry body = new RecordEntry().kind(JournalKind.fromValue(row[2])).crop(row[3].isEmpty() ? null : row[3])
-                    .quantityGrams(row[4].isEmpty() ? null : Integer.valueOf(row[4])).note(row[5]);
+            RecordEntry body = new RecordEntry()
+                    .kind(JournalKind.fromValue(row[2]))
+                    .crop(row[3].isEmpty() ? null : row[3])
+                    .quantityGrams(row[4].isEmpty() ? null : Integer.valueOf(row[4]))
+                    .note(row[5]);
             String key = K + "-journal-" + journal;
             call("POST journal " + row[1], () -> claimant.farm().recordJournalEntry(plots.get(row[1]), body, key));
         }
@@ -422,8 +556,13 @@ public final class DemoData {
 
     private void courses() {
         // Sessions lie ahead of the anchor date (the farm's creation day), on fixed weekdays, within opening hours.
-        Map<String, LocalDate> firstDay = Map.of("SAT", first(java.time.DayOfWeek.SATURDAY),
-                "SUN", first(java.time.DayOfWeek.SUNDAY), "WED", first(java.time.DayOfWeek.WEDNESDAY));
+        Map<String, LocalDate> firstDay = Map.of(
+                "SAT",
+                first(java.time.DayOfWeek.SATURDAY),
+                "SUN",
+                first(java.time.DayOfWeek.SUNDAY),
+                "WED",
+                first(java.time.DayOfWeek.WEDNESDAY));
         OffsetDateTime opens = OffsetDateTime.of(anchor.minusDays(1), LocalTime.MIDNIGHT, CHENGDU);
         for (String[] row : rows(ACTIVITIES)) {
             String key = row[0];
@@ -431,23 +570,38 @@ public final class DemoData {
             int weeks = Integer.parseInt(row[12]);
             // enrolment stays open until the eve of the last session
             OffsetDateTime closes = OffsetDateTime.of(day.plusDays(7L * (weeks - 1) - 1), LocalTime.of(20, 0), CHENGDU);
-            CreateActivity body = new CreateActivity().communityId(communityId).title(row[1]).description(row[15])
-                    .category(Category.fromValue(row[2])).providerOrganizationId(organisations.get(row[3]))
-                    .model(Model.fromValue(row[4])).feeFen(Long.parseLong(row[5])).minAge(Integer.parseInt(row[6]))
-                    .maxAge(Integer.parseInt(row[7])).parentChild(Boolean.parseBoolean(row[8]))
-                    .capacity(Integer.parseInt(row[9])).enrollmentOpensAt(opens).enrollmentClosesAt(closes);
-            UUID id = eventually("POST activity " + row[1], Set.of("ORGANIZATION_NOT_FOUND"), settings.eventTimeout(),
-                    () -> staff.activity().createActivity(body, K + "-activity-" + key)).getId();
+            CreateActivity body = new CreateActivity()
+                    .communityId(communityId)
+                    .title(row[1])
+                    .description(row[15])
+                    .category(Category.fromValue(row[2]))
+                    .providerOrganizationId(organisations.get(row[3]))
+                    .model(Model.fromValue(row[4]))
+                    .feeFen(Long.parseLong(row[5]))
+                    .minAge(Integer.parseInt(row[6]))
+                    .maxAge(Integer.parseInt(row[7]))
+                    .parentChild(Boolean.parseBoolean(row[8]))
+                    .capacity(Integer.parseInt(row[9]))
+                    .enrollmentOpensAt(opens)
+                    .enrollmentClosesAt(closes);
+            UUID id = eventually(
+                            "POST activity " + row[1],
+                            Set.of("ORGANIZATION_NOT_FOUND"),
+                            settings.eventTimeout(),
+                            () -> staff.activity().createActivity(body, K + "-activity-" + key))
+                    .getId();
             activities.put(key, id);
             for (int w = 0; w < weeks; w++) {
                 LocalDate date = day.plusDays(7L * w);
-                CreateSession session = new CreateSession().venueId(venues.get(row[10]))
+                CreateSession session = new CreateSession()
+                        .venueId(venues.get(row[10]))
                         .startsAt(OffsetDateTime.of(date, LocalTime.parse(row[13]), CHENGDU))
                         .endsAt(OffsetDateTime.of(date, LocalTime.parse(row[14]), CHENGDU));
                 String sessionKey = K + "-session-" + key + "-" + w;
                 call("POST session of " + row[1], () -> staff.activity().addSession(id, session, sessionKey));
             }
-            ActivityView activity = call("GET activity " + row[1], () -> staff.activity().getActivity(id));
+            ActivityView activity =
+                    call("GET activity " + row[1], () -> staff.activity().getActivity(id));
             if (activity.getStatus() == Status1.DRAFT) {
                 call("POST publish " + row[1], () -> staff.activity().publishActivity(id, null));
             }
@@ -460,9 +614,15 @@ public final class DemoData {
         for (String[] row : rows(ENROLMENTS)) {
             UUID child = residents.get(row[1]);
             UUID guardian = residents.get(row[2]);
-            eventually("POST enrollment of " + row[1], Set.of("RESIDENT_NOT_ELIGIBLE", "GUARDIAN_REQUIRED"), settings.eventTimeout(),
-                    () -> staff.activity().enrol(activities.get(row[0]), new Enrol().participantId(child).guardianId(guardian),
-                            K + "-enrol-" + row[0] + "-" + child));
+            eventually(
+                    "POST enrollment of " + row[1],
+                    Set.of("RESIDENT_NOT_ELIGIBLE", "GUARDIAN_REQUIRED"),
+                    settings.eventTimeout(),
+                    () -> staff.activity()
+                            .enrol(
+                                    activities.get(row[0]),
+                                    new Enrol().participantId(child).guardianId(guardian),
+                                    K + "-enrol-" + row[0] + "-" + child));
         }
         say("enrollments: " + rows(ENROLMENTS).size() + " children enrolled with their guardians");
     }
@@ -470,8 +630,16 @@ public final class DemoData {
     // ---------------------------------------------------------------- the shared fund (fund-service)
 
     private void fundProjectsAndDonations() {
-        fundId = call("POST fund", () -> staff.fund().createFund(new CreateFund().communityId(communityId).name(FUND_NAME)
-                .kind(cn.bailian.client.fund.model.Kind.COMMUNITY), K + "-fund")).getId();
+        fundId = call(
+                        "POST fund",
+                        () -> staff.fund()
+                                .createFund(
+                                        new CreateFund()
+                                                .communityId(communityId)
+                                                .name(FUND_NAME)
+                                                .kind(cn.bailian.client.fund.model.Kind.COMMUNITY),
+                                        K + "-fund"))
+                .getId();
         say("fund: " + FUND_NAME + " id " + fundId);
 
         for (String[] row : rows(PROJECTS)) {
@@ -481,19 +649,38 @@ public final class DemoData {
                 case RESIDENT -> residents.get(row[5]);
                 default -> null;
             };
-            CreateProject body = new CreateProject().title(row[1]).description(row[7]).type(Type.fromValue(row[2]))
-                    .budgetFen(Long.parseLong(row[3])).proposerKind(kind).proposerId(proposer)
+            CreateProject body = new CreateProject()
+                    .title(row[1])
+                    .description(row[7])
+                    .type(Type.fromValue(row[2]))
+                    .budgetFen(Long.parseLong(row[3]))
+                    .proposerKind(kind)
+                    .proposerId(proposer)
                     .activityId(row[6].isEmpty() ? null : activities.get(row[6]));
-            projects.put(row[0], eventually("POST project " + row[1], Set.of("PROPOSER_UNKNOWN"), settings.eventTimeout(),
-                    () -> staff.fund().proposeProject(fundId, body, K + "-project-" + row[0])).getId());
+            projects.put(
+                    row[0],
+                    eventually(
+                                    "POST project " + row[1],
+                                    Set.of("PROPOSER_UNKNOWN"),
+                                    settings.eventTimeout(),
+                                    () -> staff.fund().proposeProject(fundId, body, K + "-project-" + row[0]))
+                            .getId());
         }
         // Reviews: the residents' council, then the community committee, whose approval opens the public notice.
         for (String[] row : rows(REVIEWS)) {
-            call("POST review " + row[0] + " " + row[1], () -> staff.fund().reviewProject(projects.get(row[0]),
-                    new CreateReview().step(Step.fromValue(row[1])).decision(Decision.APPROVE).comment(row[2]),
-                    K + "-review-" + row[0] + "-" + row[1]));
+            call(
+                    "POST review " + row[0] + " " + row[1],
+                    () -> staff.fund()
+                            .reviewProject(
+                                    projects.get(row[0]),
+                                    new CreateReview()
+                                            .step(Step.fromValue(row[1]))
+                                            .decision(Decision.APPROVE)
+                                            .comment(row[2]),
+                                    K + "-review-" + row[0] + "-" + row[1]));
         }
-        say("projects: 坝坝农场 and 童心·莲心 in public notice (公示), 我的院坝我做主 approved by the residents' council, awaiting the committee");
+        say(
+                "projects: 坝坝农场 and 童心·莲心 in public notice (公示), 我的院坝我做主 approved by the residents' council, awaiting the committee");
 
         // Donations: stable payment references, so the same payment never books twice (a repeat answers 200).
         for (String[] row : rows(DONATIONS)) {
@@ -503,14 +690,20 @@ public final class DemoData {
                 case ORGANIZATION -> organisations.get(row[2]);
                 default -> null;
             };
-            CreateDonation body = new CreateDonation().donorKind(kind).donorId(donor)
-                    .displayName(row[3].isEmpty() ? null : row[3]).anonymous(Boolean.parseBoolean(row[4]))
-                    .amountFen(Long.parseLong(row[5])).channel(Channel.fromValue(row[6])).paymentReference(row[0])
+            CreateDonation body = new CreateDonation()
+                    .donorKind(kind)
+                    .donorId(donor)
+                    .displayName(row[3].isEmpty() ? null : row[3])
+                    .anonymous(Boolean.parseBoolean(row[4]))
+                    .amountFen(Long.parseLong(row[5]))
+                    .channel(Channel.fromValue(row[6]))
+                    .paymentReference(row[0])
                     .projectId(row[7].isEmpty() ? null : projects.get(row[7]));
             call("POST donation " + row[0], () -> staff.fund().recordDonation(fundId, body, K + "-donation-" + row[0]));
         }
         FundView fund = call("GET fund", () -> staff.fund().getFund(fundId));
-        say("donations: " + rows(DONATIONS).size() + " booked (cash, WeChat Pay, bank transfer; residents, organisations, "
+        say("donations: " + rows(DONATIONS).size()
+                + " booked (cash, WeChat Pay, bank transfer; residents, organisations, "
                 + "enterprises, anonymous); balance " + fund.getBalanceFen() + " fen");
     }
 
@@ -526,33 +719,63 @@ public final class DemoData {
         if (status == Status.NOTICE && noticeEnds != null) {
             Duration left = Duration.between(Instant.now(), noticeEnds.toInstant());
             if (left.compareTo(settings.noticeWait()) <= 0) {
-                say("坝坝农场: public notice ends in " + Math.max(0, left.toSeconds()) + " s; waiting for fund-service to approve it");
+                say("坝坝农场: public notice ends in " + Math.max(0, left.toSeconds())
+                        + " s; waiting for fund-service to approve it");
                 long deadline = System.nanoTime() + left.plusSeconds(150).toNanos();
                 while (status == Status.NOTICE && System.nanoTime() < deadline) {
                     Calls.pause(Duration.ofSeconds(1));
-                    status = call("GET project 坝坝农场", () -> staff.fund().getProject(farmProject)).getStatus();
+                    status = call("GET project 坝坝农场", () -> staff.fund().getProject(farmProject))
+                            .getStatus();
                 }
             }
         }
         if (status == Status.APPROVED) {
-            call("POST disbursement 坝坝农场", () -> staff.fund().disburse(farmProject, new CreateDisbursement().amountFen(280000L)
-                    .payeeKind(PayeeKind.ORGANIZATION).payeeOrganizationId(organisations.get("lvya")).purpose("坝坝农场首期：有机种子、育苗盘和四个堆肥箱").invoiceReference("51012600 00088001"),
-                    K + "-disbursement-farm-1"));
-            call("POST milestone 坝坝农场", () -> staff.fund().addMilestone(farmProject, new CreateMilestone()
-                    .title("完成土壤改良和堆肥箱安装").dueOn(anchor.plusDays(45)).progressPercent(40), K + "-milestone-farm-1"));
+            call(
+                    "POST disbursement 坝坝农场",
+                    () -> staff.fund()
+                            .disburse(
+                                    farmProject,
+                                    new CreateDisbursement()
+                                            .amountFen(280000L)
+                                            .payeeKind(PayeeKind.ORGANIZATION)
+                                            .payeeOrganizationId(organisations.get("lvya"))
+                                            .purpose("坝坝农场首期：有机种子、育苗盘和四个堆肥箱")
+                                            .invoiceReference("51012600 00088001"),
+                                    K + "-disbursement-farm-1"));
+            call(
+                    "POST milestone 坝坝农场",
+                    () -> staff.fund()
+                            .addMilestone(
+                                    farmProject,
+                                    new CreateMilestone()
+                                            .title("完成土壤改良和堆肥箱安装")
+                                            .dueOn(anchor.plusDays(45))
+                                            .progressPercent(40),
+                                    K + "-milestone-farm-1"));
             say("坝坝农场: APPROVED; first disbursement of 280000 fen to 成都绿芽自然教育社 booked, milestone added");
         } else {
-            say("坝坝农场: still in public notice (status " + status + ", notice ends " + noticeEnds + "); no disbursement yet");
+            say("坝坝农场: still in public notice (status " + status + ", notice ends " + noticeEnds
+                    + "); no disbursement yet");
         }
     }
 
     /** The last step: 坝坝社群, just proposed (its presence tells a later run that the data is complete). */
     private void lastProject() {
-        CreateProject body = new CreateProject().title(LAST_PROJECT).type(Type.MUTUAL_AID).budgetFen(300000L)
-                .proposerKind(ProposerKind.ORGANIZATION).proposerId(organisations.get("heguang"))
+        CreateProject body = new CreateProject()
+                .title(LAST_PROJECT)
+                .type(Type.MUTUAL_AID)
+                .budgetFen(300000L)
+                .proposerKind(ProposerKind.ORGANIZATION)
+                .proposerId(organisations.get("heguang"))
                 .description("培育楼栋互助小组：邻里互助积分、独居老人结对探访、每月一次闲置物品交换日，由社工陪伴居民骨干自主运营。");
-        projects.put("community", eventually("POST project " + LAST_PROJECT, Set.of("PROPOSER_UNKNOWN"), settings.eventTimeout(),
-                () -> staff.fund().proposeProject(fundId, body, K + "-project-community")).getId());
+        projects.put(
+                "community",
+                eventually(
+                                "POST project " + LAST_PROJECT,
+                                Set.of("PROPOSER_UNKNOWN"),
+                                settings.eventTimeout(),
+                                () -> staff.fund().proposeProject(fundId, body, K + "-project-community"))
+                        .getId());
         say("projects: " + LAST_PROJECT + " just proposed");
     }
 
@@ -569,7 +792,10 @@ public final class DemoData {
 
     /** The rows of a table below: one a line, fields separated by '|', empty fields kept. */
     static List<String[]> rows(String table) {
-        return table.lines().filter(line -> !line.isBlank()).map(line -> line.split("\\|", -1)).toList();
+        return table.lines()
+                .filter(line -> !line.isBlank())
+                .map(line -> line.split("\\|", -1))
+                .toList();
     }
 
     // ---------------------------------------------------------------- the data
@@ -774,7 +1000,8 @@ public final class DemoData {
             李秀英|A-02|WATERING|莴笋||天晴，早上浇了一遍水，菜苗长势不错。
             """;
 
-    // key|title|category|provider|model|fee (fen)|min age|max age|parent-child|capacity|venue|first day|weeks|from|to|description
+    // key|title|category|provider|model|fee (fen)|min age|max age|parent-child|capacity|venue|first
+    // day|weeks|from|to|description
     static final String ACTIVITIES = """
             early|儿童早教·小莲蓬亲子成长课|EARLY_EDUCATION|lianxin|PUBLIC_WELFARE|0|1|4|true|10|early|SAT|4|09:30|10:30|面向1至4岁幼儿的亲子早教：儿歌律动、绘本共读和感统游戏，家长陪同参加，公益免费。
             football|外教足球·冬季训练营|SPORTS|linli|MARKET|12000|5|12|false|16|hall|SAT|4|16:00|17:30|外籍教练用英语带孩子练基本功和小场对抗，一期4次课共120元，部分收益反哺社区共享基金。

@@ -12,11 +12,11 @@ import java.util.Map;
  */
 public final class Main {
 
-    private static final String USAGE = "usage: java cn.bailian.demo.Main --resident URL --farm URL --activity URL --fund URL"
-            + " [--tokens dev] [--event-timeout SECONDS (180)] [--notice-wait SECONDS (240)] [--force]";
+    private static final String USAGE =
+            "usage: java cn.bailian.demo.Main --resident URL --farm URL --activity URL --fund URL"
+                    + " [--tokens dev] [--event-timeout SECONDS (180)] [--notice-wait SECONDS (240)] [--force]";
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -46,8 +46,10 @@ public final class Main {
         DemoData.Settings defaults = DemoData.Settings.defaults();
         DemoData.Settings settings = new DemoData.Settings(
                 seconds(options.get("event-timeout"), defaults.eventTimeout()),
-                seconds(options.get("notice-wait"), defaults.noticeWait()), force);
-        ServiceUrls urls = new ServiceUrls(options.get("resident"), options.get("farm"), options.get("activity"), options.get("fund"));
+                seconds(options.get("notice-wait"), defaults.noticeWait()),
+                force);
+        ServiceUrls urls = new ServiceUrls(
+                options.get("resident"), options.get("farm"), options.get("activity"), options.get("fund"));
         try {
             new DemoData(urls, tokens, settings, System.out).load();
         } catch (Calls.LoadFailed e) {

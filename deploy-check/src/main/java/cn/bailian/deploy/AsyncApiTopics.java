@@ -14,12 +14,12 @@ final class AsyncApiTopics {
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    private AsyncApiTopics() {
-    }
+    private AsyncApiTopics() {}
 
     static Set<String> received(Path document) {
         if (!Files.isRegularFile(document)) {
-            throw new IllegalStateException("missing " + document + " (the service's AsyncAPI document: what it consumes)");
+            throw new IllegalStateException(
+                    "missing " + document + " (the service's AsyncAPI document: what it consumes)");
         }
         JsonNode root;
         try {

@@ -11,7 +11,8 @@ import java.util.function.Function;
 /** Everything the manifests are held against: each service's configuration and the project's version. */
 public record Contract(Map<String, ServiceConfig> services, String projectVersion) {
 
-    public static final List<String> SERVICES = List.of("resident-service", "farm-service", "activity-service", "fund-service");
+    public static final List<String> SERVICES =
+            List.of("resident-service", "farm-service", "activity-service", "fund-service");
     static final String KIT_PROPERTIES = "service-kit/src/main/resources/META-INF/microprofile-config.properties";
 
     /**
@@ -19,7 +20,9 @@ public record Contract(Map<String, ServiceConfig> services, String projectVersio
      * defaults, the root pom.
      */
     public static Contract of(Path projectRoot) {
-        return of(projectRoot, s -> projectRoot.resolve(s).resolve("src/main/resources/application.properties"),
+        return of(
+                projectRoot,
+                s -> projectRoot.resolve(s).resolve("src/main/resources/application.properties"),
                 s -> projectRoot.resolve(s).resolve("asyncapi/asyncapi.yaml"));
     }
 
@@ -36,8 +39,8 @@ public record Contract(Map<String, ServiceConfig> services, String projectVersio
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("cannot check deploy/ against the services' configuration:\n  "
-                    + String.join("\n  ", problems));
+            throw new IllegalStateException(
+                    "cannot check deploy/ against the services' configuration:\n  " + String.join("\n  ", problems));
         }
         return new Contract(Map.copyOf(services), ProjectVersion.read(projectRoot.resolve("pom.xml")));
     }

@@ -1,7 +1,7 @@
 package cn.bailian.deploy;
 
-import cn.bailian.deploy.check.Check;
 import cn.bailian.deploy.check.BackupCheck;
+import cn.bailian.deploy.check.Check;
 import cn.bailian.deploy.check.ConfigMapKeyCheck;
 import cn.bailian.deploy.check.ImageTagCheck;
 import cn.bailian.deploy.check.KafkaAccessCheck;

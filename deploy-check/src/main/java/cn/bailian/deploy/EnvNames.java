@@ -12,10 +12,10 @@ final class EnvNames {
 
     /** {@code ${NAME}} or {@code ${NAME:default}}, also nested in a default. */
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.\\-]*)");
+
     private static final Pattern PROFILE = Pattern.compile("^%[^.]+\\.");
 
-    private EnvNames() {
-    }
+    private EnvNames() {}
 
     /** Quarkus' (MicroProfile Config's) mapping: upper case, every non-alphanumeric character an underscore. */
     static String of(String property) {

@@ -48,8 +48,7 @@ final class Kinds {
             Map.entry("k8s.keycloak.org/v2beta1/Keycloak", KeycloakServer.class),
             Map.entry("k8s.keycloak.org/v2beta1/KeycloakRealmImport", KeycloakRealmImport.class));
 
-    private Kinds() {
-    }
+    private Kinds() {}
 
     static Optional<Class<?>> type(String apiVersion, String kind) {
         return Optional.ofNullable(TYPES.get(apiVersion + "/" + kind));

@@ -30,9 +30,11 @@ public final class Kustomize {
         try {
             p = new ProcessBuilder(List.of(kubectl, "kustomize", kustomization.toString())).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run '" + kubectl + "' (" + e.getMessage() + "): deploy-check renders"
-                    + " deploy/overlays with 'kubectl kustomize'; install kubectl 1.32 or newer (it includes kustomize)"
-                    + " or point the KUBECTL environment variable at it", e);
+            throw new IllegalStateException(
+                    "cannot run '" + kubectl + "' (" + e.getMessage() + "): deploy-check renders"
+                            + " deploy/overlays with 'kubectl kustomize'; install kubectl 1.32 or newer (it includes kustomize)"
+                            + " or point the KUBECTL environment variable at it",
+                    e);
         }
         try {
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p, true));
@@ -42,7 +44,8 @@ public final class Kustomize {
                 throw new IllegalStateException("kubectl kustomize " + kustomization + " did not finish in 2 minutes");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + kustomization + " failed: " + err.join().strip());
+                throw new IllegalStateException("kubectl kustomize " + kustomization + " failed: "
+                        + err.join().strip());
             }
             return out;
         } catch (InterruptedException e) {
@@ -54,7 +57,8 @@ public final class Kustomize {
 
     private static String read(Process p, boolean stderr) {
         try {
-            return new String((stderr ? p.getErrorStream() : p.getInputStream()).readAllBytes(), StandardCharsets.UTF_8);
+            return new String(
+                    (stderr ? p.getErrorStream() : p.getInputStream()).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }

@@ -21,9 +21,11 @@ public final class ManifestParser {
         List<Finding> findings = new ArrayList<>();
         List<JsonNode> documents;
         try {
-            documents = mapper.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
+            documents =
+                    mapper.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
         } catch (JacksonException e) {
-            return new Manifests(List.of(), List.of(new Finding(CHECK, "(rendering)", "not YAML: " + e.getOriginalMessage())));
+            return new Manifests(
+                    List.of(), List.of(new Finding(CHECK, "(rendering)", "not YAML: " + e.getOriginalMessage())));
         }
         for (JsonNode doc : documents) {
             if (doc == null || doc.isNull() || doc.isMissingNode()) {
@@ -44,8 +46,10 @@ public final class ManifestParser {
             } catch (UnrecognizedPropertyException e) {
                 findings.add(new Finding(CHECK, id, "unknown field '" + e.getPropertyName() + "' at " + path(e)));
             } catch (JacksonException e) {
-                findings.add(new Finding(CHECK, id, "does not fit " + apiVersion + "/" + kind + " at " + path(e)
-                        + ": " + e.getOriginalMessage()));
+                findings.add(new Finding(
+                        CHECK,
+                        id,
+                        "does not fit " + apiVersion + "/" + kind + " at " + path(e) + ": " + e.getOriginalMessage()));
             }
         }
         return new Manifests(List.copyOf(resources), List.copyOf(findings));
@@ -54,6 +58,7 @@ public final class ManifestParser {
     private static String path(JacksonException e) {
         return e.getPath().stream()
                 .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
 /** The root pom's own {@code <version>}: the tag every image in deploy/ must carry. */
 final class ProjectVersion {
 
-    private ProjectVersion() {
-    }
+    private ProjectVersion() {}
 
     static String read(Path pom) {
         try {

@@ -16,15 +16,15 @@ import java.util.TreeSet;
  * shared defaults and its AsyncAPI document: its port, the topic it publishes to, the topics it consumes and its
  * consumer group (what its Kafka identity may do), the environment variables it reads.
  */
-public record ServiceConfig(String name, int port, String topic, Set<String> consumes, String consumerGroup,
-                            Set<String> readsEnv) {
+public record ServiceConfig(
+        String name, int port, String topic, Set<String> consumes, String consumerGroup, Set<String> readsEnv) {
 
     /**
      * Read by Quarkus although no properties file names them: the connection is deliberately left to the
      * environment (docs/service-kit.md), so the files cannot tell us about it.
      */
-    static final List<String> FROM_ENVIRONMENT_ONLY = List.of(
-            "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
+    static final List<String> FROM_ENVIRONMENT_ONLY =
+            List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
 
     public static ServiceConfig read(String name, Path applicationProperties, Path kitProperties) {
         return read(name, applicationProperties, kitProperties, null);
@@ -45,7 +45,8 @@ public record ServiceConfig(String name, int port, String topic, Set<String> con
         env.addAll(EnvNames.readBy(app));
         FROM_ENVIRONMENT_ONLY.forEach(p -> env.add(EnvNames.of(p)));
         // the kit's consumer: bailian.consumer.group-id, else the service's name (KitConfig)
-        String group = app.getProperty("bailian.consumer.group-id", app.getProperty("bailian.service-name", name)).trim();
+        String group = app.getProperty("bailian.consumer.group-id", app.getProperty("bailian.service-name", name))
+                .trim();
         Set<String> consumes = asyncApi == null ? Set.of() : AsyncApiTopics.received(asyncApi);
         return new ServiceConfig(name, Integer.parseInt(port.trim()), topic.trim(), consumes, group, Set.copyOf(env));
     }

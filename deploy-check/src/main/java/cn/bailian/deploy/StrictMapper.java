@@ -14,8 +14,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class StrictMapper {
 
-    private StrictMapper() {
-    }
+    private StrictMapper() {}
 
     static YAMLMapper create() {
         return YAMLMapper.builder()

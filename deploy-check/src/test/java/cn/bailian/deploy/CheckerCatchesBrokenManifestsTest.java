@@ -1,5 +1,9 @@
 package cn.bailian.deploy;
 
+import static cn.bailian.deploy.TestProject.container;
+import static cn.bailian.deploy.TestProject.find;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,10 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.function.Consumer;
-
-import static cn.bailian.deploy.TestProject.container;
-import static cn.bailian.deploy.TestProject.find;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Proof that each check works: a deliberately broken copy of a real rendering, changed in memory, goes
@@ -43,7 +43,8 @@ class CheckerCatchesBrokenManifestsTest {
     @ParameterizedTest(name = "deploy/overlays/{0}")
     @MethodSource("cn.bailian.deploy.OverlaysTest#overlays")
     void anUnbrokenRenderingHasNoFindings(String overlay) {
-        assertThat(DeployChecker.forOverlay(overlay).check(TestProject.rendered(overlay), contract)).isEmpty();
+        assertThat(DeployChecker.forOverlay(overlay).check(TestProject.rendered(overlay), contract))
+                .isEmpty();
     }
 
     @Test
@@ -73,7 +74,9 @@ class CheckerCatchesBrokenManifestsTest {
     void aKindAtAnApiVersionNobodyCheckedIsAFinding() {
         find(docs, "HorizontalPodAutoscaler", "fund-service").put("apiVersion", "autoscaling/v1");
 
-        assertThat(check()).anySatisfy(f -> assertThat(f.message()).contains("unknown kind autoscaling/v1/HorizontalPodAutoscaler"));
+        assertThat(check())
+                .anySatisfy(
+                        f -> assertThat(f.message()).contains("unknown kind autoscaling/v1/HorizontalPodAutoscaler"));
     }
 
     @Test
@@ -91,7 +94,9 @@ class CheckerCatchesBrokenManifestsTest {
     void missingResourceLimits() {
         ((ObjectNode) container(deployment("fund-service")).get("resources")).remove("limits");
 
-        assertThat(check()).extracting(Finding::message).contains("no resources.limits.cpu", "no resources.limits.memory");
+        assertThat(check())
+                .extracting(Finding::message)
+                .contains("no resources.limits.cpu", "no resources.limits.memory");
     }
 
     @Test
@@ -103,7 +108,8 @@ class CheckerCatchesBrokenManifestsTest {
 
     @Test
     void probeOnTheWrongPath() {
-        ((ObjectNode) container(deployment("resident-service")).at("/readinessProbe/httpGet")).put("path", "/health/ready");
+        ((ObjectNode) container(deployment("resident-service")).at("/readinessProbe/httpGet"))
+                .put("path", "/health/ready");
 
         assertThat(check()).anySatisfy(f -> {
             assertThat(f.check()).isEqualTo("probes-resources");
@@ -126,7 +132,8 @@ class CheckerCatchesBrokenManifestsTest {
     void probeOnANumberedPortThatIsNotTheServicesPort() {
         ((ObjectNode) container(deployment("farm-service")).at("/startupProbe/httpGet")).put("port", 8080);
 
-        assertThat(check()).anySatisfy(f -> assertThat(f.message()).contains("probe /q/health/started on port 8080", "8082"));
+        assertThat(check())
+                .anySatisfy(f -> assertThat(f.message()).contains("probe /q/health/started on port 8080", "8082"));
     }
 
     @Test
@@ -150,8 +157,11 @@ class CheckerCatchesBrokenManifestsTest {
 
     @Test
     void configMapKeyTheServiceDoesNotRead() {
-        ObjectNode platform = TestProject.firstOfKind(docs.stream()
-                .filter(d -> d.at("/metadata/name").asString().startsWith("platform-")).toList(), "ConfigMap");
+        ObjectNode platform = TestProject.firstOfKind(
+                docs.stream()
+                        .filter(d -> d.at("/metadata/name").asString().startsWith("platform-"))
+                        .toList(),
+                "ConfigMap");
         ((ObjectNode) platform.get("data")).put("KAFKA_BOOTSTRAP_SERVER", "bailian-kafka-bootstrap:9092");
 
         assertThat(check()).anySatisfy(f -> {
@@ -182,7 +192,8 @@ class CheckerCatchesBrokenManifestsTest {
 
         assertThat(check()).anySatisfy(f -> {
             assertThat(f.check()).isEqualTo("topics");
-            assertThat(f.message()).contains("farm-service publishes to bailian.farm.events", "no KafkaTopic declares it");
+            assertThat(f.message())
+                    .contains("farm-service publishes to bailian.farm.events", "no KafkaTopic declares it");
         });
     }
 
@@ -199,8 +210,14 @@ class CheckerCatchesBrokenManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"bailian/resident-service:latest", "bailian/resident-service:1.0.0-SNAPSHOT",
-            "bailian/resident-service", "bailian/resident-service:342c8d4", "registry.example/bailian/resident-service:main"})
+    @ValueSource(
+            strings = {
+                "bailian/resident-service:latest",
+                "bailian/resident-service:1.0.0-SNAPSHOT",
+                "bailian/resident-service",
+                "bailian/resident-service:342c8d4",
+                "registry.example/bailian/resident-service:main"
+            })
     void anApplicationImageWithAMutableTag(String image) {
         container(deployment("resident-service")).put("image", image);
 
@@ -212,7 +229,8 @@ class CheckerCatchesBrokenManifestsTest {
 
     @Test
     void anApplicationImageByCommitOrByDigestPasses() {
-        container(deployment("resident-service")).put("image", "registry.example/bailian/resident-service:" + "0123456789abcdef".repeat(2) + "01234567");
+        container(deployment("resident-service"))
+                .put("image", "registry.example/bailian/resident-service:" + "0123456789abcdef".repeat(2) + "01234567");
         container(deployment("farm-service")).put("image", "bailian/farm-service@sha256:" + "ab".repeat(32));
 
         assertThat(check()).isEmpty();
@@ -226,31 +244,44 @@ class CheckerCatchesBrokenManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"ghcr.io/cloudnative-pg/postgresql:17.8-system-bookworm", "ghcr.io/cloudnative-pg/postgresql:17@sha256:abc"})
+    @ValueSource(
+            strings = {
+                "ghcr.io/cloudnative-pg/postgresql:17.8-system-bookworm",
+                "ghcr.io/cloudnative-pg/postgresql:17@sha256:abc"
+            })
     void inProductionAThirdPartyImageWithoutADigest(String image) {
         List<ObjectNode> prod = TestProject.documents(TestProject.rendered("prod"));
         ((ObjectNode) find(prod, "Cluster", "bailian-pg").get("spec")).put("imageName", image);
-        ArrayNode containers = (ArrayNode) find(prod, "Deployment", "farm-service").at("/spec/template/spec/containers");
+        ArrayNode containers =
+                (ArrayNode) find(prod, "Deployment", "farm-service").at("/spec/template/spec/containers");
         containers.add(TestProject.parse("{name: proxy, image: 'envoyproxy/envoy:v1.33-latest'}"));
 
         List<Finding> findings = DeployChecker.forOverlay("prod").check(TestProject.yaml(prod), contract).stream()
-                .filter(f -> f.check().equals("image")).toList();
+                .filter(f -> f.check().equals("image"))
+                .toList();
 
-        assertThat(findings).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("imageName " + image, "not pinned by digest"));
-        assertThat(findings).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("envoyproxy/envoy:v1.33-latest", "not pinned by digest"));
+        assertThat(findings)
+                .extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("imageName " + image, "not pinned by digest"));
+        assertThat(findings)
+                .extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("envoyproxy/envoy:v1.33-latest", "not pinned by digest"));
         // the same rendering outside production: a tag is tolerated for third-party images
-        assertThat(checker.check(TestProject.yaml(prod), contract)).noneSatisfy(f -> assertThat(f.check()).isEqualTo("image"));
+        assertThat(checker.check(TestProject.yaml(prod), contract))
+                .noneSatisfy(f -> assertThat(f.check()).isEqualTo("image"));
     }
 
     @Test
     void aKafkaUserThatMayWriteAnotherServicesTopic() {
         ArrayNode acls = (ArrayNode) find(docs, "KafkaUser", "farm-service").at("/spec/authorization/acls");
-        acls.add(TestProject.parse("{resource: {type: topic, name: bailian.resident.events, patternType: literal}, operations: [Write]}"));
+        acls.add(TestProject.parse(
+                "{resource: {type: topic, name: bailian.resident.events, patternType: literal}, operations: [Write]}"));
 
         assertThat(check()).anySatisfy(f -> {
             assertThat(f.check()).isEqualTo("kafka-access");
             assertThat(f.object()).isEqualTo("KafkaUser bailian/farm-service");
-            assertThat(f.message()).contains("may [write] topic bailian.resident.events", "needs only [describe, read]");
+            assertThat(f.message())
+                    .contains("may [write] topic bailian.resident.events", "needs only [describe, read]");
         });
     }
 
@@ -259,17 +290,23 @@ class CheckerCatchesBrokenManifestsTest {
         ArrayNode acls = (ArrayNode) find(docs, "KafkaUser", "farm-service").at("/spec/authorization/acls");
         acls.add(TestProject.parse("{resource: {type: topic, name: bailian.fund.events}, operations: [Read]}"));
 
-        assertThat(check()).anySatisfy(f -> assertThat(f.message())
-                .contains("may [read] topic bailian.fund.events, which farm-service neither publishes to nor consumes"));
+        assertThat(check())
+                .anySatisfy(
+                        f -> assertThat(f.message())
+                                .contains(
+                                        "may [read] topic bailian.fund.events, which farm-service neither publishes to nor consumes"));
     }
 
     @Test
     void aKafkaUserWithAPrefixOrWildcardAcl() {
         ArrayNode acls = (ArrayNode) find(docs, "KafkaUser", "fund-service").at("/spec/authorization/acls");
-        acls.add(TestProject.parse("{resource: {type: topic, name: bailian., patternType: prefix}, operations: [Read]}"));
+        acls.add(TestProject.parse(
+                "{resource: {type: topic, name: bailian., patternType: prefix}, operations: [Read]}"));
         acls.add(TestProject.parse("{resource: {type: group, name: '*'}, operations: [Read]}"));
 
-        assertThat(check()).filteredOn(f -> f.check().equals("kafka-access")).extracting(Finding::message)
+        assertThat(check())
+                .filteredOn(f -> f.check().equals("kafka-access"))
+                .extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).contains("ACL on topic bailian. (prefix)"))
                 .anySatisfy(m -> assertThat(m).contains("ACL on group *"));
     }
@@ -280,8 +317,11 @@ class CheckerCatchesBrokenManifestsTest {
         acls.remove(2); // bailian.fund.events, Read
         acls.remove(0); // bailian.activity.events, Write
 
-        assertThat(check()).filteredOn(f -> f.check().equals("kafka-access")).extracting(Finding::message)
-                .contains("may not write topic bailian.activity.events, which activity-service publishes to",
+        assertThat(check())
+                .filteredOn(f -> f.check().equals("kafka-access"))
+                .extracting(Finding::message)
+                .contains(
+                        "may not write topic bailian.activity.events, which activity-service publishes to",
                         "may not read topic bailian.fund.events, which activity-service consumes");
     }
 
@@ -290,7 +330,9 @@ class CheckerCatchesBrokenManifestsTest {
         ObjectNode user = find(docs, "KafkaUser", "fund-service");
         ((ObjectNode) user.get("metadata")).put("name", "fund");
 
-        assertThat(check()).filteredOn(f -> f.check().equals("kafka-access")).extracting(Finding::message)
+        assertThat(check())
+                .filteredOn(f -> f.check().equals("kafka-access"))
+                .extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).contains("fund-service has no KafkaUser"))
                 .anySatisfy(m -> assertThat(m).contains("is no service's identity"));
     }
@@ -303,15 +345,23 @@ class CheckerCatchesBrokenManifestsTest {
         listener.remove("authentication");
         kafka.remove("authorization");
 
-        assertThat(check()).filteredOn(f -> f.check().equals("kafka-access")).extracting(Finding::message)
-                .contains("listener tls is not TLS", "listener tls does not authenticate its clients (authentication scram-sha-512 or tls)",
+        assertThat(check())
+                .filteredOn(f -> f.check().equals("kafka-access"))
+                .extracting(Finding::message)
+                .contains(
+                        "listener tls is not TLS",
+                        "listener tls does not authenticate its clients (authentication scram-sha-512 or tls)",
                         "no authorization: simple, so the brokers enforce no ACL");
     }
 
     @Test
     void aServiceUsingAnotherServicesKafkaCredentials() {
-        ObjectNode env = (ObjectNode) ((ArrayNode) container(deployment("farm-service")).get("env")).valueStream()
-                .filter(e -> e.path("name").asString().equals("KAFKA_SASL_JAAS_CONFIG")).findFirst().orElseThrow();
+        ObjectNode env =
+                (ObjectNode) ((ArrayNode) container(deployment("farm-service")).get("env"))
+                        .valueStream()
+                        .filter(e -> e.path("name").asString().equals("KAFKA_SASL_JAAS_CONFIG"))
+                        .findFirst()
+                        .orElseThrow();
         ((ObjectNode) env.at("/valueFrom/secretKeyRef")).put("name", "resident-service");
 
         assertThat(check()).anySatisfy(f -> {
@@ -344,7 +394,9 @@ class CheckerCatchesBrokenManifestsTest {
         egress.add(TestProject.parse("{ports: [{port: 443, protocol: TCP}]}"));
         egress.add(TestProject.parse("{to: [{ipBlock: {cidr: 0.0.0.0/0}}], ports: [{port: 443, protocol: TCP}]}"));
 
-        assertThat(check()).filteredOn(f -> f.check().equals("network")).extracting(Finding::message)
+        assertThat(check())
+                .filteredOn(f -> f.check().equals("network"))
+                .extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).contains("has no destination: it allows every address"))
                 .anySatisfy(m -> assertThat(m).contains("allows 0.0.0.0/0"));
     }
@@ -378,7 +430,8 @@ class CheckerCatchesBrokenManifestsTest {
 
     @Test
     void aSuspendedScheduleOrOneOfAnotherClusterIsNoBackup() {
-        ObjectNode spec = (ObjectNode) find(docs, "ScheduledBackup", "bailian-pg-nightly").get("spec");
+        ObjectNode spec =
+                (ObjectNode) find(docs, "ScheduledBackup", "bailian-pg-nightly").get("spec");
         spec.put("suspend", true);
         assertThat(check()).anySatisfy(f -> assertThat(f.message()).contains("no ScheduledBackup"));
         spec.put("suspend", false);
@@ -394,12 +447,15 @@ class CheckerCatchesBrokenManifestsTest {
         store.remove("wal");
         ((ObjectNode) store.get("s3Credentials")).remove("accessKeyId");
 
-        assertThat(check()).filteredOn(f -> f.check().equals("backup")).extracting(Finding::message)
+        assertThat(check())
+                .filteredOn(f -> f.check().equals("backup"))
+                .extracting(Finding::message)
                 .anySatisfy(m -> assertThat(m).contains("no backup.retentionPolicy"))
                 .anySatisfy(m -> assertThat(m).contains("the WAL archive is not configured"))
                 .anySatisfy(m -> assertThat(m).contains("credentials are not a Secret reference"));
         ((ObjectNode) find(docs, "Cluster", "bailian-pg").get("spec")).remove("backup");
-        assertThat(check()).anySatisfy(f -> assertThat(f.message()).contains("no backup.barmanObjectStore.destinationPath"));
+        assertThat(check())
+                .anySatisfy(f -> assertThat(f.message()).contains("no backup.barmanObjectStore.destinationPath"));
     }
 
     @Test

@@ -1,14 +1,14 @@
 package cn.bailian.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How the contract is read from the project, and how it fails when a piece is missing. */
 class ContractTest {
@@ -31,8 +31,15 @@ class ContractTest {
 
         assertThat(farm.port()).isEqualTo(8082);
         assertThat(farm.topic()).isEqualTo("bailian.farm.events");
-        assertThat(farm.readsEnv()).contains("KAFKA_BOOTSTRAP_SERVERS", "BAILIAN_JWKS_URL", "BAILIAN_JWT_ISSUER",
-                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_HTTP_PORT", "BAILIAN_EVENTS_TOPIC", "MP_JWT_VERIFY_ISSUER");
+        assertThat(farm.readsEnv())
+                .contains(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "BAILIAN_JWKS_URL",
+                        "BAILIAN_JWT_ISSUER",
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        "QUARKUS_HTTP_PORT",
+                        "BAILIAN_EVENTS_TOPIC",
+                        "MP_JWT_VERIFY_ISSUER");
     }
 
     @Test
@@ -47,9 +54,11 @@ class ContractTest {
 
     @Test
     void anApplicationPropertiesWithoutThePortFailsClearly(@TempDir Path dir) throws IOException {
-        Path props = Files.writeString(dir.resolve("application.properties"), "bailian.events.topic=bailian.farm.events\n");
+        Path props =
+                Files.writeString(dir.resolve("application.properties"), "bailian.events.topic=bailian.farm.events\n");
 
-        assertThatThrownBy(() -> ServiceConfig.read("farm-service", props, TestProject.ROOT.resolve(Contract.KIT_PROPERTIES)))
+        assertThatThrownBy(() ->
+                        ServiceConfig.read("farm-service", props, TestProject.ROOT.resolve(Contract.KIT_PROPERTIES)))
                 .hasMessageContaining("must set quarkus.http.port");
     }
 

@@ -1,10 +1,10 @@
 package cn.bailian.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every overlay in deploy/overlays renders and agrees with the services as they are configured in this

@@ -1,5 +1,7 @@
 package cn.bailian.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -8,8 +10,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production realm (deploy/base/keycloak/realm-import.yaml) is the realm that bin/bailian up and the system
@@ -21,19 +21,28 @@ class RealmImportTest {
     @Test
     void productionRealmIsTheTestedRealmWithoutDemoAccountsOrDevSecrets() throws Exception {
         Path root = TestProject.ROOT;
-        ObjectNode tested = (ObjectNode) new ObjectMapper().readTree(Files.readString(root.resolve("deploy/keycloak/realm-bailian.json")));
-        ObjectNode production = (ObjectNode) new YAMLMapper().readTree(Files.readString(root.resolve("deploy/base/keycloak/realm-import.yaml")))
-                .path("spec").path("realm");
+        ObjectNode tested = (ObjectNode)
+                new ObjectMapper().readTree(Files.readString(root.resolve("deploy/keycloak/realm-bailian.json")));
+        ObjectNode production = (ObjectNode) new YAMLMapper()
+                .readTree(Files.readString(root.resolve("deploy/base/keycloak/realm-import.yaml")))
+                .path("spec")
+                .path("realm");
 
-        assertThat(production.has("users")).as("demo accounts in the production realm").isFalse();
+        assertThat(production.has("users"))
+                .as("demo accounts in the production realm")
+                .isFalse();
         assertThat(production.path("sslRequired").asString()).isEqualTo("all");
         for (JsonNode client : production.path("clients")) {
-            assertThat(client.has("secret")).as("a committed secret of %s", client.path("clientId")).isFalse();
-            client.path("redirectUris").forEach(uri -> assertThat(uri.asString()).as("redirect URI of %s", client.path("clientId"))
-                    .doesNotStartWith("http:"));
+            assertThat(client.has("secret"))
+                    .as("a committed secret of %s", client.path("clientId"))
+                    .isFalse();
+            client.path("redirectUris")
+                    .forEach(uri -> assertThat(uri.asString())
+                            .as("redirect URI of %s", client.path("clientId"))
+                            .doesNotStartWith("http:"));
         }
         tested.remove("users");
-        for (ObjectNode realm : new ObjectNode[]{tested, production}) {
+        for (ObjectNode realm : new ObjectNode[] {tested, production}) {
             realm.remove("sslRequired");
             realm.path("clients").forEach(client -> {
                 ((ObjectNode) client).remove("secret");

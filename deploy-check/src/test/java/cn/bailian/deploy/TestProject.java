@@ -20,18 +20,20 @@ import java.util.stream.Stream;
 /** The project under test: where it is, its overlays rendered once, and YAML surgery for broken copies. */
 final class TestProject {
 
-    static final Path ROOT = Path.of(System.getProperty("bailian.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("bailian.root", "..")).toAbsolutePath().normalize();
     static final Path OVERLAYS = ROOT.resolve("deploy/overlays");
     private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    private TestProject() {
-    }
+    private TestProject() {}
 
     static List<String> overlays() {
         try (Stream<Path> dirs = Files.list(OVERLAYS)) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("kustomization.yaml")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,12 +45,17 @@ final class TestProject {
 
     /** The contract as the brief states it (test resources), the kit's real defaults and the real root pom. */
     static Contract statedContract() {
-        return Contract.of(ROOT, service -> resource(service, "application.properties"), service -> resource(service, "asyncapi.yaml"));
+        return Contract.of(
+                ROOT,
+                service -> resource(service, "application.properties"),
+                service -> resource(service, "asyncapi.yaml"));
     }
 
     private static Path resource(String service, String file) {
         try {
-            return Path.of(TestProject.class.getResource("/contract/" + service + "/" + file).toURI());
+            return Path.of(TestProject.class
+                    .getResource("/contract/" + service + "/" + file)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -66,12 +73,16 @@ final class TestProject {
 
     static ObjectNode find(List<ObjectNode> docs, String kind, String name) {
         return docs.stream()
-                .filter(d -> kind.equals(d.path("kind").asString()) && name.equals(d.path("metadata").path("name").asString()))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the rendering"));
+                .filter(d -> kind.equals(d.path("kind").asString())
+                        && name.equals(d.path("metadata").path("name").asString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the rendering"));
     }
 
     static ObjectNode firstOfKind(List<ObjectNode> docs, String kind) {
-        return docs.stream().filter(d -> kind.equals(d.path("kind").asString())).findFirst()
+        return docs.stream()
+                .filter(d -> kind.equals(d.path("kind").asString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " in the rendering"));
     }
 

@@ -18,12 +18,17 @@ public class Jobs {
 
     @Inject
     WaitlistService waitlists;
+
     @Inject
     ClaimService claims;
+
     @Inject
     CareService care;
 
-    @Scheduled(identity = "farm-offer-lapse", every = "${farm.jobs.offer-lapse-every}", delayed = "10s",
+    @Scheduled(
+            identity = "farm-offer-lapse",
+            every = "${farm.jobs.offer-lapse-every}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void lapseOffers() {
         while (waitlists.lapse(Instant.now()) > 0) {
@@ -31,7 +36,10 @@ public class Jobs {
         }
     }
 
-    @Scheduled(identity = "farm-claim-expiry", every = "${farm.jobs.claim-expiry-every}", delayed = "30s",
+    @Scheduled(
+            identity = "farm-claim-expiry",
+            every = "${farm.jobs.claim-expiry-every}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireClaims() {
         while (claims.expire(Instant.now()) > 0) {
@@ -39,7 +47,10 @@ public class Jobs {
         }
     }
 
-    @Scheduled(identity = "farm-care", every = "${farm.jobs.care-every}", delayed = "60s",
+    @Scheduled(
+            identity = "farm-care",
+            every = "${farm.jobs.care-every}",
+            delayed = "60s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkCare() {
         while (care.check(Instant.now()) > 0) {

@@ -1,5 +1,8 @@
 package cn.bailian.farm;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventFeed;
 import cn.bailian.testkit.Race;
@@ -16,24 +19,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-
 /** Builds the world a farm test needs: residents fed in through Kafka, farms and plots through the API. */
 public final class Fixtures {
 
     public static final String RESIDENT_TOPIC = "bailian.resident.events";
     public static final String FARM_TOPIC = "bailian.farm.events";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public record Resident(UUID id, UUID householdId, UUID communityId) {
         public String token() {
             return DevTokens.resident(id, communityId);
         }
     }
-
 
     /** A CloudEvent as resident-service publishes it. */
     public static String residentEvent(String type, UUID subject, OffsetDateTime time, String dataJson) {
@@ -48,22 +46,27 @@ public final class Fixtures {
         }
     }
 
-    public static String residentState(UUID residentId, UUID communityId, UUID householdId, String name, String status) {
+    public static String residentState(
+            UUID residentId, UUID communityId, UUID householdId, String name, String status) {
         return """
                 {"residentId":"%s","communityId":"%s","householdId":"%s","compoundId":"%s","displayName":"%s",\
-                "gender":"FEMALE","birthDate":"1980-05-01","residencyType":"PERMANENT","status":"%s"}"""
-                .formatted(residentId, communityId, householdId, UUID.randomUUID(), name, status);
+                "gender":"FEMALE","birthDate":"1980-05-01","residencyType":"PERMANENT","status":"%s"}""".formatted(residentId, communityId, householdId, UUID.randomUUID(), name, status);
     }
 
     public static void publishRegistered(Resident r, String name, OffsetDateTime time) {
-        send(r.id(), residentEvent("cn.bailian.resident.registered.v1", r.id(), time,
-                residentState(r.id(), r.communityId(), r.householdId(), name, "ACTIVE")));
+        send(
+                r.id(),
+                residentEvent(
+                        "cn.bailian.resident.registered.v1",
+                        r.id(),
+                        time,
+                        residentState(r.id(), r.communityId(), r.householdId(), name, "ACTIVE")));
     }
 
     public static void publishMovedOut(Resident r, OffsetDateTime time) {
         send(r.id(), residentEvent("cn.bailian.resident.moved-out.v1", r.id(), time, """
-                {"residentId":"%s","communityId":"%s","householdId":"%s","movedOutOn":"%s"}"""
-                .formatted(r.id(), r.communityId(), r.householdId(), time.toLocalDate())));
+                {"residentId":"%s","communityId":"%s","householdId":"%s","movedOutOn":"%s"}""".formatted(
+                        r.id(), r.communityId(), r.householdId(), time.toLocalDate())));
     }
 
     /** Registers residents (each in a household of their own unless one is given) and waits until the projection has them. */
@@ -89,8 +92,14 @@ public final class Fixtures {
     public static void register(List<Resident> residents) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (Resident r : residents) {
-            EventFeed.send(RESIDENT_TOPIC, r.id().toString(), residentEvent("cn.bailian.resident.registered.v1",
-                    r.id(), now, residentState(r.id(), r.communityId(), r.householdId(), "胡小明", "ACTIVE")));
+            EventFeed.send(
+                    RESIDENT_TOPIC,
+                    r.id().toString(),
+                    residentEvent(
+                            "cn.bailian.resident.registered.v1",
+                            r.id(),
+                            now,
+                            residentState(r.id(), r.communityId(), r.householdId(), "胡小明", "ACTIVE")));
         }
         for (Resident r : residents) {
             awaitStatus(r.id(), "ACTIVE");
@@ -98,8 +107,10 @@ public final class Fixtures {
     }
 
     public static void awaitStatus(UUID residentId, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> status.equals(queryString("select status from resident_projection where resident_id = ?", residentId)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> status.equals(
+                        queryString("select status from resident_projection where resident_id = ?", residentId)));
     }
 
     public static RequestSpecification as(String token) {
@@ -109,26 +120,44 @@ public final class Fixtures {
     public static UUID farm(UUID communityId) {
         String id = as(DevTokens.staff(communityId))
                 .body(Map.of("communityId", communityId, "name", "屋顶农场 " + UUID.randomUUID(), "location", "楼顶"))
-                .post("/api/v1/farms").then().statusCode(201).extract().path("id");
+                .post("/api/v1/farms")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
     public static UUID plot(UUID farmId, UUID communityId, String code, int row, int column) {
         String id = as(DevTokens.staff(communityId))
                 .body(Map.of("code", code, "areaM2", 6.5, "gridRow", row, "gridColumn", column))
-                .post("/api/v1/farms/" + farmId + "/plots").then().statusCode(201).extract().path("id");
+                .post("/api/v1/farms/" + farmId + "/plots")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
     public static UUID claim(UUID plotId, Resident r) {
-        String id = as(r.token()).body(Map.of("residentId", r.id()))
-                .post("/api/v1/plots/" + plotId + "/claims").then().statusCode(201).extract().path("id");
+        String id = as(r.token())
+                .body(Map.of("residentId", r.id()))
+                .post("/api/v1/plots/" + plotId + "/claims")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 
     public static UUID join(UUID farmId, Resident r) {
-        String id = as(r.token()).body(Map.of("residentId", r.id()))
-                .post("/api/v1/farms/" + farmId + "/waitlist").then().statusCode(201).extract().path("id");
+        String id = as(r.token())
+                .body(Map.of("residentId", r.id()))
+                .post("/api/v1/farms/" + farmId + "/waitlist")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 

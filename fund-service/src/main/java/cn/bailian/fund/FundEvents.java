@@ -14,6 +14,5 @@ public final class FundEvents {
     public static final String PROJECT_COMPLETED = "cn.bailian.fund.project.completed.v1";
     public static final String GRANT_DISBURSED = "cn.bailian.fund.grant.disbursed.v1";
 
-    private FundEvents() {
-    }
+    private FundEvents() {}
 }

@@ -6,8 +6,7 @@ import jakarta.persistence.LockModeType;
 /** Row locks (select … for update) that also reload the row, whether or not it was read before. */
 public final class Locks {
 
-    private Locks() {
-    }
+    private Locks() {}
 
     public static <T> T forUpdate(EntityManager em, Class<T> type, Object id) {
         T entity = em.find(type, id);

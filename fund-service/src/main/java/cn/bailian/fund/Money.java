@@ -14,12 +14,12 @@ public final class Money {
 
     /** 1 亿元: no single amount may exceed it, so no sum of amounts can overflow a long. */
     public static final long MAX_AMOUNT_FEN = 10_000_000_000L;
+
     public static final String CURRENCY = "CNY";
     /** The views are static mappers outside CDI: they read the community's zone from the kit's system clock. */
     private static final CommunityClock CLOCK = new CommunityClock();
 
-    private Money() {
-    }
+    private Money() {}
 
     /**
      * The current instant as PostgreSQL keeps it (microseconds): the Java value must equal what is read back (the

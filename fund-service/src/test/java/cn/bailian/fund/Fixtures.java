@@ -1,5 +1,7 @@
 package cn.bailian.fund;
 
+import static io.restassured.RestAssured.given;
+
 import cn.bailian.fund.project.NoticeScheduler;
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventFeed;
@@ -12,26 +14,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
 /** Builds the state tests start from, through the API as a client would. */
 public final class Fixtures {
 
     public static final String TOPIC = "bailian.fund.events";
     public static final String RESIDENT_TOPIC = "bailian.resident.events";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static String staff(UUID communityId) {
         return DevTokens.staff(communityId);
     }
 
     public static UUID createFund(UUID communityId, String kind) {
-        return UUID.fromString(given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON)
+        return UUID.fromString(given().auth()
+                .oauth2(staff(communityId))
+                .contentType(ContentType.JSON)
                 .body(Map.of("communityId", communityId, "name", "基金 " + UUID.randomUUID(), "kind", kind))
                 .post("/api/v1/funds")
-                .then().statusCode(201).extract().path("id"));
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     public static UUID communityFund(UUID communityId) {
@@ -39,33 +43,68 @@ public final class Fixtures {
     }
 
     public static ValidatableResponse donate(UUID communityId, UUID fundId, Map<String, Object> body) {
-        return given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/funds/" + fundId + "/donations").then();
+        return given().auth()
+                .oauth2(staff(communityId))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/funds/" + fundId + "/donations")
+                .then();
     }
 
     public static Map<String, Object> donation(long amountFen, String reference) {
-        return Map.of("donorKind", "ENTERPRISE", "displayName", "成都白莲科技有限公司", "amountFen", amountFen,
-                "channel", "BANK_TRANSFER", "paymentReference", reference);
+        return Map.of(
+                "donorKind",
+                "ENTERPRISE",
+                "displayName",
+                "成都白莲科技有限公司",
+                "amountFen",
+                amountFen,
+                "channel",
+                "BANK_TRANSFER",
+                "paymentReference",
+                reference);
     }
 
     public static String donateOk(UUID communityId, UUID fundId, long amountFen) {
-        return donate(communityId, fundId, donation(amountFen, "REF-" + UUID.randomUUID())).statusCode(201).extract().path("id");
+        return donate(communityId, fundId, donation(amountFen, "REF-" + UUID.randomUUID()))
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static UUID propose(UUID communityId, UUID fundId, long budgetFen, UUID activityId) {
-        var body = new java.util.HashMap<String, Object>(Map.of("title", "屋顶农场儿童自然课堂", "description", "每月两次种植课",
-                "type", "PUBLIC_WELFARE", "budgetFen", budgetFen, "proposerKind", "COMMUNITY"));
+        var body = new java.util.HashMap<String, Object>(Map.of(
+                "title",
+                "屋顶农场儿童自然课堂",
+                "description",
+                "每月两次种植课",
+                "type",
+                "PUBLIC_WELFARE",
+                "budgetFen",
+                budgetFen,
+                "proposerKind",
+                "COMMUNITY"));
         if (activityId != null) {
             body.put("activityId", activityId);
         }
-        return UUID.fromString(given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/funds/" + fundId + "/projects").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(given().auth()
+                .oauth2(staff(communityId))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/funds/" + fundId + "/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     public static ValidatableResponse review(UUID communityId, UUID projectId, String step, String decision) {
-        return given().auth().oauth2(staff(communityId)).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(staff(communityId))
+                .contentType(ContentType.JSON)
                 .body(Map.of("step", step, "decision", decision, "comment", step + " " + decision))
-                .post("/api/v1/projects/" + projectId + "/reviews").then();
+                .post("/api/v1/projects/" + projectId + "/reviews")
+                .then();
     }
 
     /** Proposed, reviewed by council and committee: in public notice. */
@@ -77,7 +116,8 @@ public final class Fixtures {
     }
 
     /** Through notice with no objection, approved by the scheduler's logic. */
-    public static UUID approved(NoticeScheduler notices, UUID communityId, UUID fundId, long budgetFen, UUID activityId) {
+    public static UUID approved(
+            NoticeScheduler notices, UUID communityId, UUID fundId, long budgetFen, UUID activityId) {
         UUID project = inNotice(communityId, fundId, budgetFen, activityId);
         notices.approveEndedNotices(Instant.now().plus(8, ChronoUnit.DAYS));
         return project;
@@ -89,20 +129,52 @@ public final class Fixtures {
 
     /** A resident-service event as that service would publish it. */
     public static void publishResidentEvent(String type, UUID subject, Map<String, Object> data) {
-        EventFeed.publishAndWait(RESIDENT_TOPIC, type, "/bailian/resident-service", subject, cn.bailian.kit.event.EventJson.write(data));
+        EventFeed.publishAndWait(
+                RESIDENT_TOPIC, type, "/bailian/resident-service", subject, cn.bailian.kit.event.EventJson.write(data));
     }
 
     public static void organizationRegistered(UUID organizationId, UUID communityId, String name) {
-        publishResidentEvent("cn.bailian.resident.organization.registered.v1", organizationId, Map.of(
-                "organizationId", organizationId, "communityId", communityId, "name", name, "kind", "SOCIAL_WORK"));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                queryLong("select count(*) from known_organization where organization_id = ?", organizationId) == 1);
+        publishResidentEvent(
+                "cn.bailian.resident.organization.registered.v1",
+                organizationId,
+                Map.of(
+                        "organizationId",
+                        organizationId,
+                        "communityId",
+                        communityId,
+                        "name",
+                        name,
+                        "kind",
+                        "SOCIAL_WORK"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() ->
+                        queryLong("select count(*) from known_organization where organization_id = ?", organizationId)
+                                == 1);
     }
 
     public static void residentRegistered(UUID residentId, UUID communityId, String displayName, String status) {
-        publishResidentEvent("cn.bailian.resident.registered.v1", residentId, Map.of(
-                "residentId", residentId, "communityId", communityId, "householdId", UUID.randomUUID(),
-                "compoundId", UUID.randomUUID(), "displayName", displayName, "gender", "FEMALE",
-                "birthDate", "1980-05-01", "residencyType", "PERMANENT", "status", status));
+        publishResidentEvent(
+                "cn.bailian.resident.registered.v1",
+                residentId,
+                Map.of(
+                        "residentId",
+                        residentId,
+                        "communityId",
+                        communityId,
+                        "householdId",
+                        UUID.randomUUID(),
+                        "compoundId",
+                        UUID.randomUUID(),
+                        "displayName",
+                        displayName,
+                        "gender",
+                        "FEMALE",
+                        "birthDate",
+                        "1980-05-01",
+                        "residencyType",
+                        "PERMANENT",
+                        "status",
+                        status));
     }
 }

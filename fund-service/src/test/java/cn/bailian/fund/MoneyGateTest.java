@@ -1,5 +1,7 @@
 package cn.bailian.fund;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gate lets the configured number of movements of one fund through at once, and every one of a burst in turn. */
 class MoneyGateTest {

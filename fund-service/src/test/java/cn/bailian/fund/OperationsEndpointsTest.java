@@ -1,5 +1,9 @@
 package cn.bailian.fund;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import cn.bailian.testkit.BailianTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,17 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsEndpointsTest {
 
     @Test
     void everyOperationIsDocumentedWithIdTagAndProblemResponses() throws Exception {
-        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String json = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode paths = new ObjectMapper().readTree(json).path("paths");
         List<String> operationIds = new ArrayList<>();
         List<String> undocumented = new ArrayList<>();
@@ -42,14 +47,18 @@ class OperationsEndpointsTest {
                 String where = op.getKey().toUpperCase() + " " + path.getKey();
                 JsonNode operation = op.getValue();
                 operationIds.add(operation.path("operationId").asText());
-                if (operation.path("operationId").asText().isEmpty() || operation.path("summary").asText().isEmpty()
+                if (operation.path("operationId").asText().isEmpty()
+                        || operation.path("summary").asText().isEmpty()
                         || operation.path("tags").isEmpty()) {
                     undocumented.add(where + " lacks operationId, summary or tag");
                 }
                 boolean problem = false;
-                for (Iterator<Map.Entry<String, JsonNode>> rs = operation.path("responses").fields(); rs.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> rs =
+                                operation.path("responses").fields();
+                        rs.hasNext(); ) {
                     Map.Entry<String, JsonNode> r = rs.next();
-                    if (r.getKey().startsWith("4") && r.getValue().path("content").has("application/problem+json")) {
+                    if (r.getKey().startsWith("4")
+                            && r.getValue().path("content").has("application/problem+json")) {
                         problem = true;
                     }
                 }
@@ -59,9 +68,23 @@ class OperationsEndpointsTest {
             }
         }
         assertThat(undocumented).isEmpty();
-        assertThat(operationIds).hasSize(new HashSet<>(operationIds).size()).contains(
-                "createFund", "getFund", "listFunds", "recordDonation", "refundDonation", "proposeProject", "reviewProject",
-                "objectToProject", "addMilestone", "completeProject", "disburse", "listLedger", "verifyLedger", "transparencyReport");
+        assertThat(operationIds)
+                .hasSize(new HashSet<>(operationIds).size())
+                .contains(
+                        "createFund",
+                        "getFund",
+                        "listFunds",
+                        "recordDonation",
+                        "refundDonation",
+                        "proposeProject",
+                        "reviewProject",
+                        "objectToProject",
+                        "addMilestone",
+                        "completeProject",
+                        "disburse",
+                        "listLedger",
+                        "verifyLedger",
+                        "transparencyReport");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.bailian.fund;
 
+import static io.restassured.RestAssured.given;
+
 import cn.bailian.fund.project.NoticeScheduler;
 import cn.bailian.testkit.AsyncApiContract;
 import cn.bailian.testkit.BailianTestResource;
@@ -12,8 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * fund-service's events against its AsyncAPI document (asyncapi/asyncapi.yaml): the test makes the service
@@ -38,15 +38,39 @@ class PublishedEventsTest {
             String staff = Fixtures.staff(community);
             UUID fund = Fixtures.communityFund(community);
             String donation = Fixtures.donateOk(community, fund, 100_000); // donation received
-            given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("amountFen", 1_000, "reason", "重复转账"))
-                    .post("/api/v1/donations/" + donation + "/refunds").then().statusCode(201); // donation refunded
+            given().auth()
+                    .oauth2(staff)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("amountFen", 1_000, "reason", "重复转账"))
+                    .post("/api/v1/donations/" + donation + "/refunds")
+                    .then()
+                    .statusCode(201); // donation refunded
             // proposed, notice started, approved once the notice ended without objection
             UUID project = Fixtures.approved(notices, community, fund, 50_000, UUID.randomUUID());
-            given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("amountFen", 30_000, "payeeKind", "OUTSIDE", "payee", "成都某某社会工作服务中心",
-                            "purpose", "课程讲师费", "invoiceReference", "INV-" + UUID.randomUUID()))
-                    .post("/api/v1/projects/" + project + "/disbursements").then().statusCode(201); // grant disbursed
-            given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("report", "课程已完成。"))
-                    .post("/api/v1/projects/" + project + "/complete").then().statusCode(200); // completed
+            given().auth()
+                    .oauth2(staff)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "amountFen",
+                            30_000,
+                            "payeeKind",
+                            "OUTSIDE",
+                            "payee",
+                            "成都某某社会工作服务中心",
+                            "purpose",
+                            "课程讲师费",
+                            "invoiceReference",
+                            "INV-" + UUID.randomUUID()))
+                    .post("/api/v1/projects/" + project + "/disbursements")
+                    .then()
+                    .statusCode(201); // grant disbursed
+            given().auth()
+                    .oauth2(staff)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("report", "课程已完成。"))
+                    .post("/api/v1/projects/" + project + "/complete")
+                    .then()
+                    .statusCode(200); // completed
         });
     }
 }

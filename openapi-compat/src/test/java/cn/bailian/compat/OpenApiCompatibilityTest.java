@@ -1,5 +1,8 @@
 package cn.bailian.compat;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,9 +30,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 /**
  * No silent breaking change (issue #11): each service's committed document ({@code <service>/openapi/openapi.yaml},
  * which OpenApiDocumentTest holds to the code) is compared with its latest released baseline
@@ -47,7 +47,10 @@ class OpenApiCompatibilityTest {
     void noBreakingChangeWithoutANewMajorVersion(String service) throws IOException {
         Path current = Path.of(service, "openapi", "openapi.yaml");
         Path baseline = latestBaseline(Path.of(service, "openapi", "baseline"));
-        String refusal = refusal(service, baseline, Files.readString(baseline, StandardCharsets.UTF_8),
+        String refusal = refusal(
+                service,
+                baseline,
+                Files.readString(baseline, StandardCharsets.UTF_8),
                 Files.readString(current, StandardCharsets.UTF_8));
         if (refusal != null) {
             fail(refusal);
@@ -68,11 +71,22 @@ class OpenApiCompatibilityTest {
     void aBreakingChangeIsRefusedUnderTheSameMajorVersion(String change, String from, String to) throws IOException {
         String baseline = fixture();
         String changed = edit(baseline, from, to);
-        assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, changed.replace("version: 1.2.0", "version: 1.3.0")))
-                .as("the check on: " + change).isNotNull().contains("breaking change");
+        assertThat(refusal(
+                        "fixture-service",
+                        Path.of("baseline.yaml"),
+                        baseline,
+                        changed.replace("version: 1.2.0", "version: 1.3.0")))
+                .as("the check on: " + change)
+                .isNotNull()
+                .contains("breaking change");
         // the same change with a new major version is what the rule allows
-        assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, changed.replace("version: 1.2.0", "version: 2.0.0")))
-                .as("the check on: " + change + ", with a new major version").isNull();
+        assertThat(refusal(
+                        "fixture-service",
+                        Path.of("baseline.yaml"),
+                        baseline,
+                        changed.replace("version: 1.2.0", "version: 2.0.0")))
+                .as("the check on: " + change + ", with a new major version")
+                .isNull();
     }
 
     /** Changes a client of the baseline does not notice. */
@@ -86,13 +100,18 @@ class OpenApiCompatibilityTest {
     void aCompatibleChangeIsAccepted(String change, String from, String to) throws IOException {
         String baseline = fixture();
         assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, edit(baseline, from, to)))
-                .as("the check on: " + change).isNull();
+                .as("the check on: " + change)
+                .isNull();
     }
 
     @Test
     void theVersionNeverGoesDown() throws IOException {
         String baseline = fixture();
-        assertThat(refusal("fixture-service", Path.of("baseline.yaml"), baseline, baseline.replace("version: 1.2.0", "version: 1.1.9")))
+        assertThat(refusal(
+                        "fixture-service",
+                        Path.of("baseline.yaml"),
+                        baseline,
+                        baseline.replace("version: 1.2.0", "version: 1.1.9")))
                 .contains("lower than the released baseline");
     }
 
@@ -114,17 +133,25 @@ class OpenApiCompatibilityTest {
         int[] now = version(currentText, Path.of(service, "openapi", "openapi.yaml"));
         int[] released = version(baselineText, baseline);
         if (compare(now, released) < 0) {
-            return "%s: info.version %s is lower than the released baseline %s".formatted(service, text(now), baseline.getFileName());
+            return "%s: info.version %s is lower than the released baseline %s"
+                    .formatted(service, text(now), baseline.getFileName());
         }
         ChangedOpenApi diff = OpenApiCompare.fromContents(asOpenApi30(baselineText), asOpenApi30(currentText));
         List<String> removed = removedResponseProperties(diff);
         if ((diff.isIncompatible() || !removed.isEmpty()) && now[0] <= released[0]) {
             return ("%s: breaking change against the released %s while info.version is still %s.%n"
-                    + "Either keep the API compatible, or raise the major version (quarkus.smallrye-openapi.info-version in "
-                    + "%s/src/main/resources/application.properties) and release a new baseline (docs/integration.md).%n"
-                    + "What broke:%n%s%n%s").formatted(service, baseline, text(now), service,
-                    removed.isEmpty() ? "" : "Response properties removed:\n  " + String.join("\n  ", removed) + "\n",
-                    render(diff));
+                            + "Either keep the API compatible, or raise the major version (quarkus.smallrye-openapi.info-version in "
+                            + "%s/src/main/resources/application.properties) and release a new baseline (docs/integration.md).%n"
+                            + "What broke:%n%s%n%s")
+                    .formatted(
+                            service,
+                            baseline,
+                            text(now),
+                            service,
+                            removed.isEmpty()
+                                    ? ""
+                                    : "Response properties removed:\n  " + String.join("\n  ", removed) + "\n",
+                            render(diff));
         }
         return null;
     }
@@ -153,9 +180,13 @@ class OpenApiCompatibilityTest {
         if (changed == null || !seen.add(changed)) {
             return;
         }
-        if (changed instanceof ChangedSchema schema && schema.getContext() != null && schema.getContext().isResponse()) {
-            schema.getMissingProperties().keySet().forEach(property -> removed.add(schema.getContext().getMethod() + " "
-                    + schema.getContext().getUrl() + ": " + property));
+        if (changed instanceof ChangedSchema schema
+                && schema.getContext() != null
+                && schema.getContext().isResponse()) {
+            schema.getMissingProperties()
+                    .keySet()
+                    .forEach(property -> removed.add(schema.getContext().getMethod() + " "
+                            + schema.getContext().getUrl() + ": " + property));
         }
         if (changed instanceof ComposedChanged composed) {
             composed.getChangedElements().forEach(child -> walk(child, seen, removed));
@@ -163,11 +194,17 @@ class OpenApiCompatibilityTest {
     }
 
     private static Path latestBaseline(Path folder) throws IOException {
-        assertThat(folder).as("released baselines of the API (docs/integration.md, \"Versioning the HTTP APIs\")").isDirectory();
+        assertThat(folder)
+                .as("released baselines of the API (docs/integration.md, \"Versioning the HTTP APIs\")")
+                .isDirectory();
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> baselines = files.filter(p -> BASELINE.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing(p -> fromName(p), OpenApiCompatibilityTest::compare)).toList();
-            assertThat(baselines).as("a baseline openapi-<version>.yaml in %s", folder).isNotEmpty();
+            List<Path> baselines = files.filter(
+                            p -> BASELINE.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(p -> fromName(p), OpenApiCompatibilityTest::compare))
+                    .toList();
+            assertThat(baselines)
+                    .as("a baseline openapi-<version>.yaml in %s", folder)
+                    .isNotEmpty();
             return baselines.get(baselines.size() - 1);
         }
     }
@@ -175,7 +212,7 @@ class OpenApiCompatibilityTest {
     private static int[] fromName(Path baseline) {
         Matcher m = BASELINE.matcher(baseline.getFileName().toString());
         assertThat(m.matches()).isTrue();
-        return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
 
     /** info.version of a document as the services write it (two spaces in, under info:). */
@@ -184,7 +221,7 @@ class OpenApiCompatibilityTest {
         if (!m.find()) {
             fail("%s: no info.version of the form MAJOR.MINOR.PATCH", where);
         }
-        return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
 
     private static int compare(int[] a, int[] b) {

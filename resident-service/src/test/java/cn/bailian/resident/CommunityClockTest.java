@@ -1,5 +1,7 @@
 package cn.bailian.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.kit.time.CommunityClock;
 import cn.bailian.resident.resident.ResidentApi.MoveOut;
 import cn.bailian.testkit.BailianTestResource;
@@ -14,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Dates are checked against the community's calendar (Asia/Shanghai), not the server's: the system test of a move-out
  * "today" failed on a UTC machine between 16:00 and 24:00 UTC, when it is already tomorrow in Chengdu.
@@ -28,8 +28,10 @@ class CommunityClockTest {
 
     @Inject
     ValidatorFactory validatorFactory;
+
     @Inject
     Validator validator;
+
     @Inject
     CommunityClock clock;
 
@@ -41,8 +43,10 @@ class CommunityClockTest {
 
     @Test
     void aMoveOutDatedTodayInChengduIsNotInTheFuture() {
-        assertThat(validator.validate(new MoveOut(LocalDate.now(CHENGDU), null))).isEmpty();
+        assertThat(validator.validate(new MoveOut(LocalDate.now(CHENGDU), null)))
+                .isEmpty();
         assertThat(validator.validate(new MoveOut(LocalDate.now(CHENGDU).plusDays(1), null)))
-                .extracting(v -> v.getPropertyPath().toString()).containsExactly("date");
+                .extracting(v -> v.getPropertyPath().toString())
+                .containsExactly("date");
     }
 }

@@ -1,5 +1,7 @@
 package cn.bailian.resident;
 
+import static io.restassured.RestAssured.given;
+
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.IdNumbers;
 import io.restassured.http.ContentType;
@@ -11,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static io.restassured.RestAssured.given;
 
 /** Builds a community, compound and household through the API, and makes valid phone and ID numbers. */
 public final class Fixtures {
@@ -32,13 +32,25 @@ public final class Fixtures {
     }
 
     public static Fixtures community() {
-        UUID community = UUID.fromString(given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+        UUID community = UUID.fromString(given().auth()
+                .oauth2(DevTokens.admin())
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "百莲社区-" + UUID.randomUUID(), "district", "成华区"))
-                .post("/api/v1/communities").then().statusCode(201).extract().path("id"));
+                .post("/api/v1/communities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         String staff = DevTokens.staff(community);
-        UUID compound = UUID.fromString(given().auth().oauth2(staff).contentType(ContentType.JSON)
+        UUID compound = UUID.fromString(given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
                 .body(Map.of("communityId", community, "name", "百莲小区", "type", "RESETTLEMENT"))
-                .post("/api/v1/compounds").then().statusCode(201).extract().path("id"));
+                .post("/api/v1/compounds")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
         Fixtures f = new Fixtures(community, compound, null);
         return new Fixtures(community, compound, f.household());
     }
@@ -48,9 +60,23 @@ public final class Fixtures {
     }
 
     public UUID household(UUID compound) {
-        return UUID.fromString(given().auth().oauth2(staff).contentType(ContentType.JSON)
-                .body(Map.of("compoundId", compound, "building", "3", "unit", "2", "room", Integer.toString(100 + SEQ.incrementAndGet())))
-                .post("/api/v1/households").then().statusCode(201).extract().path("id"));
+        return UUID.fromString(given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "compoundId",
+                        compound,
+                        "building",
+                        "3",
+                        "unit",
+                        "2",
+                        "room",
+                        Integer.toString(100 + SEQ.incrementAndGet())))
+                .post("/api/v1/households")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"));
     }
 
     /** A unique valid mainland mobile number. */
@@ -77,7 +103,12 @@ public final class Fixtures {
     }
 
     public ValidatableResponse register(Map<String, Object> body) {
-        return given().auth().oauth2(staff).contentType(ContentType.JSON).body(body).post("/api/v1/residents").then();
+        return given().auth()
+                .oauth2(staff)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/residents")
+                .then();
     }
 
     public UUID registerOk(Map<String, Object> body) {

@@ -24,12 +24,18 @@ public final class OpenApiDocument {
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
     /** One parameter: where it goes (path, query, header), its name, whether required, its resolved schema. */
-    public record Parameter(String in, String name, boolean required, JsonNode schema) {
-    }
+    public record Parameter(String in, String name, boolean required, JsonNode schema) {}
 
     /** One operation of one service. {@code bodyMediaType} and {@code bodySchema} are null without a body. */
-    public record Operation(String service, String id, String method, String path, List<Parameter> parameters,
-                            String bodyMediaType, JsonNode bodySchema, boolean bodyRequired) {
+    public record Operation(
+            String service,
+            String id,
+            String method,
+            String path,
+            List<Parameter> parameters,
+            String bodyMediaType,
+            JsonNode bodySchema,
+            boolean bodyRequired) {
 
         public List<Parameter> in(String where) {
             return parameters.stream().filter(p -> p.in().equals(where)).toList();
@@ -54,7 +60,9 @@ public final class OpenApiDocument {
     }
 
     public static OpenApiDocument of(String service) {
-        Path file = Path.of(System.getProperty("bailian.root", "..")).resolve(service).resolve("openapi/openapi.yaml");
+        Path file = Path.of(System.getProperty("bailian.root", ".."))
+                .resolve(service)
+                .resolve("openapi/openapi.yaml");
         try {
             return new OpenApiDocument(service, YAML.readTree(file.toFile()));
         } catch (IOException e) {
@@ -73,7 +81,10 @@ public final class OpenApiDocument {
                 }
                 List<Parameter> parameters = new ArrayList<>();
                 for (JsonNode p : op.path("parameters")) {
-                    parameters.add(new Parameter(p.path("in").asText(), p.path("name").asText(), p.path("required").asBoolean(false),
+                    parameters.add(new Parameter(
+                            p.path("in").asText(),
+                            p.path("name").asText(),
+                            p.path("required").asBoolean(false),
                             resolve(p.path("schema"))));
                 }
                 String mediaType = null;
@@ -83,8 +94,15 @@ public final class OpenApiDocument {
                     mediaType = content.fieldNames().next();
                     bodySchema = resolve(content.path(mediaType).path("schema"));
                 }
-                operations.add(new Operation(service, op.path("operationId").asText(), method.toUpperCase(), path.getKey(),
-                        List.copyOf(parameters), mediaType, bodySchema, op.path("requestBody").path("required").asBoolean(mediaType != null)));
+                operations.add(new Operation(
+                        service,
+                        op.path("operationId").asText(),
+                        method.toUpperCase(),
+                        path.getKey(),
+                        List.copyOf(parameters),
+                        mediaType,
+                        bodySchema,
+                        op.path("requestBody").path("required").asBoolean(mediaType != null)));
             }
         }
         return operations;
@@ -105,7 +123,9 @@ public final class OpenApiDocument {
         }
         if (result.has("properties")) {
             ObjectNode properties = result.putObject("properties");
-            JsonNode original = schema.has("properties") ? schema.get("properties") : root.at(refOf(schema)).path("properties");
+            JsonNode original = schema.has("properties")
+                    ? schema.get("properties")
+                    : root.at(refOf(schema)).path("properties");
             original.fields().forEachRemaining(e -> properties.set(e.getKey(), resolve(e.getValue())));
         }
         if (result.has("items")) {

@@ -5,9 +5,9 @@ import cn.bailian.testkit.Keycloak;
 import cn.bailian.testkit.Postgres;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,35 +21,42 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Platform {
 
-    public static final List<String> SERVICES = List.of("resident-service", "farm-service", "activity-service", "fund-service");
+    public static final List<String> SERVICES =
+            List.of("resident-service", "farm-service", "activity-service", "fund-service");
     private static Platform shared;
 
     private final Postgres postgres = Postgres.shared();
     private final KafkaBroker kafka = KafkaBroker.shared();
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private final Path root = Path.of(System.getProperty("bailian.root", "..")).toAbsolutePath().normalize();
+    private final Path root =
+            Path.of(System.getProperty("bailian.root", "..")).toAbsolutePath().normalize();
     private Keycloak keycloak;
 
-    private Platform() {
-    }
+    private Platform() {}
 
     public static synchronized Platform get() {
         if (shared == null) {
             Platform platform = new Platform();
             Runtime.getRuntime().addShutdownHook(new Thread(platform::shutdown));
             // -Dbailian.system.services=resident-service,farm-service starts a subset while iterating
-            List<String> names = List.of(System.getProperty("bailian.system.services", String.join(",", SERVICES)).split(","));
+            List<String> names = List.of(System.getProperty("bailian.system.services", String.join(",", SERVICES))
+                    .split(","));
             // one Keycloak per run, started beside the services (they fetch its JWKS at the first token)
-            platform.keycloak = Keycloak.at(platform.root.resolve("system-tests/target/keycloak"),
-                    platform.root.resolve("deploy/keycloak/realm-bailian.json"), KafkaBroker.freePort(), platform.postgres,
-                    platform.postgres.createFreshDatabase("system_keycloak"), UUID.randomUUID().toString());
+            platform.keycloak = Keycloak.at(
+                    platform.root.resolve("system-tests/target/keycloak"),
+                    platform.root.resolve("deploy/keycloak/realm-bailian.json"),
+                    KafkaBroker.freePort(),
+                    platform.postgres,
+                    platform.postgres.createFreshDatabase("system_keycloak"),
+                    UUID.randomUUID().toString());
             CompletableFuture<Void> keycloakStarted = CompletableFuture.runAsync(() -> {
                 platform.keycloak.start(Duration.ofSeconds(300));
                 platform.keycloak.trustDevTokens();
             });
             for (String service : names) {
-                platform.databases.put(service, platform.postgres.createFreshDatabase("system_" + service.replace("-service", "")));
+                platform.databases.put(
+                        service, platform.postgres.createFreshDatabase("system_" + service.replace("-service", "")));
                 platform.services.put(service, platform.newInstance(service, platform.databases.get(service), service));
             }
             // start in parallel: each JVM mostly waits on its own start-up work
@@ -98,7 +105,8 @@ public final class Platform {
 
     /** A count from one service's database (tests look at rows where no API shows them). */
     public long connectAndCount(String service, String sql, Object parameter) throws SQLException {
-        try (Connection c = connect(service); var s = c.prepareStatement(sql)) {
+        try (Connection c = connect(service);
+                var s = c.prepareStatement(sql)) {
             s.setObject(1, parameter.toString());
             try (var rs = s.executeQuery()) {
                 rs.next();

@@ -1,5 +1,10 @@
 package cn.bailian.system;
 
+import static cn.bailian.system.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import cn.bailian.testkit.EventProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -15,11 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static cn.bailian.system.Api.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The first vertical slice across two processes: resident-service registers a resident and publishes
@@ -47,7 +47,8 @@ class ResidentToFarmIT {
         String eventId = registeredEventId(resident);
         String raw;
         try (EventProbe probe = EventProbe.on(Platform.get().kafka().bootstrapServers(), TOPIC)) {
-            raw = probe.await(REGISTERED, r -> r.id().equals(eventId), Duration.ofSeconds(30)).raw();
+            raw = probe.await(REGISTERED, r -> r.id().equals(eventId), Duration.ofSeconds(30))
+                    .raw();
         }
         double duplicatesBefore = farmDuplicates();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -57,40 +58,56 @@ class ResidentToFarmIT {
             producer.send(new ProducerRecord<>(TOPIC, resident.toString(), raw)).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> farmDuplicates() >= duplicatesBefore + 1);
-        assertThat(count("farm-service", "select count(*) from processed_event where event_id = ?", eventId)).isEqualTo(1);
-        assertThat(count("farm-service", "select count(*) from resident_projection where resident_id = cast(? as uuid)",
-                resident.toString())).isEqualTo(1);
+        assertThat(count("farm-service", "select count(*) from processed_event where event_id = ?", eventId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "farm-service",
+                        "select count(*) from resident_projection where resident_id = cast(? as uuid)",
+                        resident.toString()))
+                .isEqualTo(1);
     }
 
     private static void awaitEligible(Api.Neighbourhood place, UUID resident) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                as(place.staffToken(), "farm-service").get("/api/v1/residents/" + resident + "/eligibility")
-                        .then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> as(place.staffToken(), "farm-service")
+                        .get("/api/v1/residents/" + resident + "/eligibility")
+                        .then()
+                        .statusCode(200)
                         .body("eligible", equalTo(true))
                         .body("communityId", equalTo(place.communityId().toString())));
     }
 
     private static String registeredEventId(UUID resident) throws Exception {
         try (Connection c = Platform.get().connect("resident-service");
-             PreparedStatement s = c.prepareStatement(
-                     "select event_id::text from outbox_event where aggregate_id = ? and event_type = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "select event_id::text from outbox_event where aggregate_id = ? and event_type = ?")) {
             s.setString(1, resident.toString());
             s.setString(2, REGISTERED);
             try (ResultSet rs = s.executeQuery()) {
-                assertThat(rs.next()).as("registered event in resident-service's outbox").isTrue();
+                assertThat(rs.next())
+                        .as("registered event in resident-service's outbox")
+                        .isTrue();
                 return rs.getString(1);
             }
         }
     }
 
     private static double farmDuplicates() {
-        String metrics = Api.anonymous("farm-service").get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^bailian_inbox_duplicates_total(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(metrics);
+        String metrics = Api.anonymous("farm-service")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher m = Pattern.compile("(?m)^bailian_inbox_duplicates_total(?:\\{[^}]*})? ([0-9.eE+]+)$")
+                .matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static long count(String service, String sql, String parameter) throws Exception {
-        try (Connection c = Platform.get().connect(service); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = Platform.get().connect(service);
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

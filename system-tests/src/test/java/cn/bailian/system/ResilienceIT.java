@@ -1,5 +1,14 @@
 package cn.bailian.system;
 
+import static cn.bailian.system.Api.as;
+import static cn.bailian.system.Steps.EVENTUALLY;
+import static cn.bailian.system.Steps.awaitKnownEverywhere;
+import static cn.bailian.system.Steps.createFarm;
+import static cn.bailian.system.Steps.createPlot;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventProbe;
 import cn.bailian.testkit.Race;
@@ -11,15 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
-import static cn.bailian.system.Api.as;
-import static cn.bailian.system.Steps.EVENTUALLY;
-import static cn.bailian.system.Steps.awaitKnownEverywhere;
-import static cn.bailian.system.Steps.createFarm;
-import static cn.bailian.system.Steps.createPlot;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Services stop, die and run twice; the flows still complete, once. */
 class ResilienceIT {
@@ -38,8 +38,12 @@ class ResilienceIT {
             farm.start();
         }
         // the consumer group resumes from its committed offset and applies what it missed
-        await().atMost(EVENTUALLY).untilAsserted(() -> as(place.staffToken(), "farm-service")
-                .get("/api/v1/residents/" + resident + "/eligibility").then().statusCode(200).body("eligible", equalTo(true)));
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> as(place.staffToken(), "farm-service")
+                        .get("/api/v1/residents/" + resident + "/eligibility")
+                        .then()
+                        .statusCode(200)
+                        .body("eligible", equalTo(true)));
     }
 
     @Test
@@ -55,9 +59,16 @@ class ResilienceIT {
             Platform.get().kafka().start();
         }
         residents.start();
-        as(place.staffToken(), "resident-service").get("/api/v1/residents/" + resident).then().statusCode(200);
-        await().atMost(EVENTUALLY).untilAsserted(() -> as(place.staffToken(), "farm-service")
-                .get("/api/v1/residents/" + resident + "/eligibility").then().statusCode(200).body("eligible", equalTo(true)));
+        as(place.staffToken(), "resident-service")
+                .get("/api/v1/residents/" + resident)
+                .then()
+                .statusCode(200);
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> as(place.staffToken(), "farm-service")
+                        .get("/api/v1/residents/" + resident + "/eligibility")
+                        .then()
+                        .statusCode(200)
+                        .body("eligible", equalTo(true)));
     }
 
     @Test
@@ -68,13 +79,17 @@ class ResilienceIT {
             Api.Neighbourhood place = Api.neighbourhood("白莲社区-双实例");
             List<UUID> residents = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                residents.add(place.register(place.newHousehold("9" + i), "冯" + i, "1390000" + String.format("%04d", 100 + i), "SELF"));
+                residents.add(place.register(
+                        place.newHousehold("9" + i), "冯" + i, "1390000" + String.format("%04d", 100 + i), "SELF"));
             }
             for (UUID resident : residents) {
                 awaitKnownEverywhere(place, resident);
             }
             UUID farm = createFarm(place);
-            List<UUID> plots = List.of(createPlot(place, farm, "R-01", 0), createPlot(place, farm, "R-02", 1), createPlot(place, farm, "R-03", 2));
+            List<UUID> plots = List.of(
+                    createPlot(place, farm, "R-01", 0),
+                    createPlot(place, farm, "R-02", 1),
+                    createPlot(place, farm, "R-03", 2));
 
             // every resident tries every plot, alternating between the two instances
             List<Callable<Integer>> calls = new ArrayList<>();
@@ -82,9 +97,14 @@ class ResilienceIT {
                 UUID resident = residents.get(i);
                 String base = i % 2 == 0 ? Platform.get().url("farm-service") : second.baseUrl();
                 for (UUID plot : plots) {
-                    calls.add(() -> io.restassured.RestAssured.given().baseUri(base).contentType("application/json")
-                            .auth().oauth2(DevTokens.resident(resident, place.communityId()))
-                            .body(Map.of("residentId", resident)).post("/api/v1/plots/" + plot + "/claims").statusCode());
+                    calls.add(() -> io.restassured.RestAssured.given()
+                            .baseUri(base)
+                            .contentType("application/json")
+                            .auth()
+                            .oauth2(DevTokens.resident(resident, place.communityId()))
+                            .body(Map.of("residentId", resident))
+                            .post("/api/v1/plots/" + plot + "/claims")
+                            .statusCode());
                 }
             }
             List<Integer> statuses = Race.run(calls);
@@ -93,25 +113,42 @@ class ResilienceIT {
 
             // each claim published exactly once, whichever instance's relay sent it
             for (UUID plot : plots) {
-                farmEvents.await(CLAIMED, r -> r.data().path("plotId").asText().equals(plot.toString()), Duration.ofSeconds(60));
+                farmEvents.await(
+                        CLAIMED, r -> r.data().path("plotId").asText().equals(plot.toString()), Duration.ofSeconds(60));
             }
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 for (UUID plot : plots) {
-                    assertThat(farmEvents.count(CLAIMED, r -> r.data().path("plotId").asText().equals(plot.toString()))).isEqualTo(1);
+                    assertThat(farmEvents.count(
+                                    CLAIMED,
+                                    r -> r.data().path("plotId").asText().equals(plot.toString())))
+                            .isEqualTo(1);
                 }
             });
             // and applied once by resident-service's participation record
             for (UUID plot : plots) {
-                String winner = farmEvents.await(CLAIMED, r -> r.data().path("plotId").asText().equals(plot.toString())).data().path("residentId").asText();
-                await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(
-                        as(place.staffToken(), "resident-service").get("/api/v1/residents/" + winner + "/participation")
-                                .then().statusCode(200).extract().jsonPath().getList("items.eventType"))
-                        .containsExactly(CLAIMED));
+                String winner = farmEvents
+                        .await(CLAIMED, r -> r.data().path("plotId").asText().equals(plot.toString()))
+                        .data()
+                        .path("residentId")
+                        .asText();
+                await().atMost(EVENTUALLY)
+                        .untilAsserted(() -> assertThat(as(place.staffToken(), "resident-service")
+                                        .get("/api/v1/residents/" + winner + "/participation")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getList("items.eventType"))
+                                .containsExactly(CLAIMED));
             }
             // both instances consumed the resident events as one group: one projection row each
             for (UUID resident : residents) {
-                assertThat(Platform.get().connectAndCount("farm-service",
-                        "select count(*) from resident_projection where resident_id = cast(? as uuid)", resident)).isEqualTo(1);
+                assertThat(Platform.get()
+                                .connectAndCount(
+                                        "farm-service",
+                                        "select count(*) from resident_projection where resident_id = cast(? as uuid)",
+                                        resident))
+                        .isEqualTo(1);
             }
         } finally {
             second.stop();

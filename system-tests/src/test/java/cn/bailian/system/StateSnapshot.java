@@ -1,5 +1,7 @@
 package cn.bailian.system;
 
+import static io.restassured.RestAssured.given;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,21 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static io.restassured.RestAssured.given;
-
 /**
  * What the platform holds, as numbers a test can compare: the row count of every table in all four
  * databases, and fund-service's ledger verification of every fund.
  */
 public final class StateSnapshot {
 
-    private StateSnapshot() {
-    }
+    private StateSnapshot() {}
 
     public static Map<String, String> take() {
         Map<String, String> state = new TreeMap<>();
         for (String service : Platform.SERVICES) {
-            try (Connection c = Platform.get().connect(service); Statement s = c.createStatement()) {
+            try (Connection c = Platform.get().connect(service);
+                    Statement s = c.createStatement()) {
                 List<String> tables = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("select table_name from information_schema.tables "
                         + "where table_schema = current_schema() and table_type = 'BASE TABLE'")) {
@@ -46,8 +46,14 @@ public final class StateSnapshot {
                         }
                     }
                     for (String fund : funds) {
-                        state.put("fund-service.verify." + fund, given().baseUri(Platform.get().url(service))
-                                .get("/api/v1/funds/" + fund + "/ledger/verify").then().statusCode(200).extract().asString());
+                        state.put(
+                                "fund-service.verify." + fund,
+                                given().baseUri(Platform.get().url(service))
+                                        .get("/api/v1/funds/" + fund + "/ledger/verify")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .asString());
                     }
                 }
             } catch (SQLException e) {

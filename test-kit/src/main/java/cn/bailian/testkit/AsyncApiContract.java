@@ -1,5 +1,7 @@
 package cn.bailian.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -34,8 +36,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A service's events as a contract: its AsyncAPI 3.0 document, committed at {@code asyncapi/asyncapi.yaml} in
  * its module. A {@code send} operation lists every CloudEvents type the service publishes on its topic (the
@@ -56,13 +56,24 @@ public final class AsyncApiContract {
      * AsyncAPI's default schema format is a superset of JSON Schema draft-07. Payload schemas are read out of the
      * whole document, whose top-level AsyncAPI fields are no keywords to validate (and not worth a warning).
      */
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V7,
             builder -> builder.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV7())
-                    .keywords(Stream.of("asyncapi", "id", "info", "defaultContentType", "servers", "channels", "operations",
-                            "components").map(NonValidationKeyword::new).toList())
+                    .keywords(Stream.of(
+                                    "asyncapi",
+                                    "id",
+                                    "info",
+                                    "defaultContentType",
+                                    "servers",
+                                    "channels",
+                                    "operations",
+                                    "components")
+                            .map(NonValidationKeyword::new)
+                            .toList())
                     .build()));
-    private static final SchemaValidatorsConfig STRICT = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+
+    private static final SchemaValidatorsConfig STRICT =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
     /** One message: {@code type} is its CloudEvents type, {@code pointer} where it sits in {@code file}. */
     public record Message(String type, Path file, String pointer, JsonNode definition) {
@@ -95,8 +106,11 @@ public final class AsyncApiContract {
     /** The service's document that publishes to {@code topic}, among the modules beside this one. */
     public static AsyncApiContract publisherOf(String topic) {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        List<AsyncApiContract> publishers = all(root).stream().filter(c -> c.topic().equals(topic)).toList();
-        assertThat(publishers).as("exactly one module under %s documents publishing to %s", root, topic).hasSize(1);
+        List<AsyncApiContract> publishers =
+                all(root).stream().filter(c -> c.topic().equals(topic)).toList();
+        assertThat(publishers)
+                .as("exactly one module under %s documents publishing to %s", root, topic)
+                .hasSize(1);
         return publishers.get(0);
     }
 
@@ -111,7 +125,9 @@ public final class AsyncApiContract {
     /** The topic the service publishes to: the address of the channel of its send operation. */
     public String topic() {
         Set<String> topics = new TreeSet<>();
-        operations("send").forEach(op -> topics.add(resolve(file, op.path("channel")).node().path("address").asText()));
+        operations("send")
+                .forEach(op -> topics.add(
+                        resolve(file, op.path("channel")).node().path("address").asText()));
         assertThat(topics).as("one topic published to in %s", file).hasSize(1);
         return topics.iterator().next();
     }
@@ -119,10 +135,13 @@ public final class AsyncApiContract {
     /** Every type this service publishes, with its message, in the document's order. */
     public Map<String, Message> published() {
         Map<String, Message> messages = new LinkedHashMap<>();
-        operations("send").forEach(op -> op.path("messages").forEach(ref -> {
-            Message message = message(ref);
-            assertThat(messages.put(message.type(), message)).as("%s published twice in %s", message.type(), file).isNull();
-        }));
+        operations("send")
+                .forEach(op -> op.path("messages").forEach(ref -> {
+                    Message message = message(ref);
+                    assertThat(messages.put(message.type(), message))
+                            .as("%s published twice in %s", message.type(), file)
+                            .isNull();
+                }));
         return messages;
     }
 
@@ -136,8 +155,11 @@ public final class AsyncApiContract {
     public Map<String, Set<String>> received() {
         Map<String, Set<String>> received = new TreeMap<>();
         operations("receive").forEach(op -> {
-            String topic = resolve(file, op.path("channel")).node().path("address").asText();
-            op.path("messages").forEach(ref -> received.computeIfAbsent(topic, t -> new TreeSet<>()).add(message(ref).type()));
+            String topic =
+                    resolve(file, op.path("channel")).node().path("address").asText();
+            op.path("messages")
+                    .forEach(ref -> received.computeIfAbsent(topic, t -> new TreeSet<>())
+                            .add(message(ref).type()));
         });
         return received;
     }
@@ -150,13 +172,16 @@ public final class AsyncApiContract {
             return List.of("type '" + type + "' is not a message of " + file);
         }
         List<String> problems = new ArrayList<>();
-        JsonSchema schema = compiled.computeIfAbsent(type, t -> SCHEMAS.getSchema(
-                SchemaLocation.of(message.file().toUri() + "#" + message.pointer() + "/payload"), STRICT));
+        JsonSchema schema = compiled.computeIfAbsent(
+                type,
+                t -> SCHEMAS.getSchema(
+                        SchemaLocation.of(message.file().toUri() + "#" + message.pointer() + "/payload"), STRICT));
         for (ValidationMessage problem : schema.validate(event)) {
             problems.add(problem.getMessage());
         }
         if (key != null && !key.equals(event.path("subject").asText())) {
-            problems.add("Kafka key '" + key + "' is not the subject '" + event.path("subject").asText() + "'");
+            problems.add("Kafka key '" + key + "' is not the subject '"
+                    + event.path("subject").asText() + "'");
         }
         return problems;
     }
@@ -170,9 +195,13 @@ public final class AsyncApiContract {
         Map<String, Message> published = published();
         assertThat(published).as("messages published in %s", file).isNotEmpty();
         published.forEach((type, message) -> {
-            assertThat(message.examples()).as("examples of %s in %s", type, file).isNotEmpty();
+            assertThat(message.examples())
+                    .as("examples of %s in %s", type, file)
+                    .isNotEmpty();
             for (JsonNode example : message.examples()) {
-                assertThat(example.path("type").asText()).as("type of an example of %s", type).isEqualTo(type);
+                assertThat(example.path("type").asText())
+                        .as("type of an example of %s", type)
+                        .isEqualTo(type);
                 assertConforms(null, example);
             }
         });
@@ -188,30 +217,44 @@ public final class AsyncApiContract {
         Instant start = Instant.now().minusMillis(5); // an event's time may be cut to the millisecond
         scenario.run();
         Optional<String> broker = KafkaBroker.sharedIfStarted();
-        assertThat(broker).as("a broker for the published events: run this from a @QuarkusTest with BailianTestResource")
+        assertThat(broker)
+                .as("a broker for the published events: run this from a @QuarkusTest with BailianTestResource")
                 .isPresent();
         Set<String> documented = published().keySet();
         AtomicReference<List<EventProbe.Received>> records = new AtomicReference<>(List.of());
         Set<String> seen = new TreeSet<>();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                records.set(EventProbe.readAll(broker.get(), topic()));
-                seen.clear();
-                records.get().stream().filter(r -> !Instant.parse(r.event().path("time").asText()).isBefore(start))
-                        .forEach(r -> seen.add(r.type()));
-                return seen.containsAll(documented);
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        records.set(EventProbe.readAll(broker.get(), topic()));
+                        seen.clear();
+                        records.get().stream()
+                                .filter(r -> !Instant.parse(
+                                                r.event().path("time").asText())
+                                        .isBefore(start))
+                                .forEach(r -> seen.add(r.type()));
+                        return seen.containsAll(documented);
+                    });
         } catch (ConditionTimeoutException e) {
             Set<String> unseen = new TreeSet<>(documented);
             unseen.removeAll(seen);
-            throw new AssertionError("types documented in " + file + " that the scenario did not publish: " + unseen
-                    + " (it published " + seen + ")", e);
+            throw new AssertionError(
+                    "types documented in " + file + " that the scenario did not publish: " + unseen + " (it published "
+                            + seen + ")",
+                    e);
         }
         List<String> problems = new ArrayList<>();
         for (EventProbe.Received record : records.get()) {
-            violations(record.key(), record.event()).forEach(p -> problems.add(record.type() + " " + record.id() + ": " + p));
+            violations(record.key(), record.event())
+                    .forEach(p -> problems.add(record.type() + " " + record.id() + ": " + p));
         }
-        assertThat(problems).as("events on %s that break %s (%d records read)", topic(), file, records.get().size()).isEmpty();
+        assertThat(problems)
+                .as(
+                        "events on %s that break %s (%d records read)",
+                        topic(), file, records.get().size())
+                .isEmpty();
     }
 
     /**
@@ -222,7 +265,8 @@ public final class AsyncApiContract {
      * {@code applied} asserts the effect on the service's database.
      */
     public static void assertConsumerContract(Map<String, Set<String>> handled, BiConsumer<String, JsonNode> applied) {
-        assertThat(own().received()).as("what %s says it receives, against the service's EventHandlers", own().file())
+        assertThat(own().received())
+                .as("what %s says it receives, against the service's EventHandlers", own().file())
                 .isEqualTo(new TreeMap<>(handled));
         new TreeMap<>(handled).forEach((topic, types) -> {
             AsyncApiContract producer = publisherOf(topic);
@@ -230,9 +274,13 @@ public final class AsyncApiContract {
                 producer.message(type); // fails when the producer no longer documents it
             }
             // in the producer's order, so a resident is registered before it is updated
-            for (String type : producer.published().keySet().stream().filter(types::contains).toList()) {
+            for (String type : producer.published().keySet().stream()
+                    .filter(types::contains)
+                    .toList()) {
                 List<JsonNode> examples = producer.message(type).examples();
-                assertThat(examples).as("examples of %s in %s", type, producer.file()).isNotEmpty();
+                assertThat(examples)
+                        .as("examples of %s in %s", type, producer.file())
+                        .isNotEmpty();
                 for (JsonNode example : examples) {
                     producer.assertConforms(null, example);
                     feedAndAwaitApplied(topic, example);
@@ -248,8 +296,11 @@ public final class AsyncApiContract {
      */
     public static String field(JsonNode event, String name) {
         JsonNode value = event.path("data").get(name);
-        assertThat(value).as("%s from %s has no data.%s, which this consumer reads", event.path("type").asText(),
-                event.path("source").asText(), name).isNotNull();
+        assertThat(value)
+                .as(
+                        "%s from %s has no data.%s, which this consumer reads",
+                        event.path("type").asText(), event.path("source").asText(), name)
+                .isNotNull();
         return value.isNull() ? null : value.asText();
     }
 
@@ -257,15 +308,20 @@ public final class AsyncApiContract {
     public static void feedAndAwaitApplied(String topic, JsonNode event) {
         String id = event.path("id").asText();
         try {
-            EventFeed.send(topic, event.path("subject").asText(), event.toString()).get();
+            EventFeed.send(topic, event.path("subject").asText(), event.toString())
+                    .get();
         } catch (Exception e) {
             throw new IllegalStateException("event not accepted by the broker", e);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
-                TestDb.count("select count(*) from processed_event where event_id = ?", id)
-                        + TestDb.count("select count(*) from parked_event where event_id = ?", id) > 0);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> TestDb.count("select count(*) from processed_event where event_id = ?", id)
+                                + TestDb.count("select count(*) from parked_event where event_id = ?", id)
+                        > 0);
         assertThat(TestDb.queryString("select error from parked_event where event_id = ?", id))
-                .as("%s %s was parked instead of applied", event.path("type").asText(), id).isNull();
+                .as("%s %s was parked instead of applied", event.path("type").asText(), id)
+                .isNull();
     }
 
     /** Every {@code $ref} in the document that does not lead to a node (a missing file or pointer). */
@@ -302,13 +358,13 @@ public final class AsyncApiContract {
     private Message message(JsonNode ref) {
         Located located = resolve(file, ref);
         String type = located.node().path("name").asText();
-        assertThat(type).as("name (the CloudEvents type) of the message at %s#%s", located.file(), located.pointer())
+        assertThat(type)
+                .as("name (the CloudEvents type) of the message at %s#%s", located.file(), located.pointer())
                 .startsWith("cn.bailian.");
         return new Message(type, located.file(), located.pointer(), located.node());
     }
 
-    private record Located(Path file, String pointer, JsonNode node) {
-    }
+    private record Located(Path file, String pointer, JsonNode node) {}
 
     /** Follows {@code $ref}s (same document or a relative file) until a node that is not a reference. */
     private static Located resolve(Path base, JsonNode node) {
@@ -350,8 +406,11 @@ public final class AsyncApiContract {
     /** The documents beside each other, for checks over the whole project (from a module one level down). */
     public static List<AsyncApiContract> all(Path root) {
         try (Stream<Path> modules = Files.list(root)) {
-            return modules.map(m -> m.resolve(COMMITTED)).filter(Files::isRegularFile).sorted(Comparator.naturalOrder())
-                    .map(AsyncApiContract::of).toList();
+            return modules.map(m -> m.resolve(COMMITTED))
+                    .filter(Files::isRegularFile)
+                    .sorted(Comparator.naturalOrder())
+                    .map(AsyncApiContract::of)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,7 +32,9 @@ public abstract class ConsumedEventsContract {
     @SuppressWarnings("unchecked")
     private static Map<String, Set<String>> handlerSubscriptions() {
         try {
-            Class<?> handler = Class.forName("cn.bailian.kit.inbox.EventHandler", true,
+            Class<?> handler = Class.forName(
+                    "cn.bailian.kit.inbox.EventHandler",
+                    true,
                     Thread.currentThread().getContextClassLoader());
             Iterable<?> handlers = CDI.current().select(handler, Any.Literal.INSTANCE);
             Method subscriptions = handler.getMethod("subscriptions", Iterable.class);

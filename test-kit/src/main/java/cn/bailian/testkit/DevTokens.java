@@ -29,6 +29,7 @@ public final class DevTokens {
     public static final String AUDIENCE = "bailian-api";
     /** The key pair lives in a system property so every class loader of the test JVM signs with the same one. */
     public static final String KEY_PROPERTY = "testkit.token.key";
+
     public static final String ISSUER_PROPERTY = "testkit.token.issuer";
     public static final String KID_PROPERTY = "testkit.token.kid";
     /** Made (or read from {@link #KEY_PROPERTY}) at the first use, so {@link #main} can hand in a stored one first. */
@@ -36,8 +37,7 @@ public final class DevTokens {
         static final KeyPair PAIR = testKeys();
     }
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     public static String staff(UUID communityId) {
         return mint("staff-" + communityId, Set.of("STAFF"), communityId, null, Duration.ofHours(1));
@@ -57,8 +57,10 @@ public final class DevTokens {
 
     /** An organisation's account (SERVICE with an {@code organizationId}). */
     public static String organization(UUID organizationId) {
-        return sign(claims("org-" + organizationId, Set.of("SERVICE"), null, null, Duration.ofHours(1))
-                .claim("organizationId", organizationId.toString()), Keys.PAIR.getPrivate());
+        return sign(
+                claims("org-" + organizationId, Set.of("SERVICE"), null, null, Duration.ofHours(1))
+                        .claim("organizationId", organizationId.toString()),
+                Keys.PAIR.getPrivate());
     }
 
     public static String mint(String subject, Set<String> roles, UUID communityId, UUID residentId, Duration ttl) {
@@ -66,13 +68,16 @@ public final class DevTokens {
     }
 
     /** {@code ttl} may be negative, for an expired token; {@code key} another one, for a forged token. */
-    public static String mint(String subject, Set<String> roles, UUID communityId, UUID residentId, Duration ttl, PrivateKey key) {
+    public static String mint(
+            String subject, Set<String> roles, UUID communityId, UUID residentId, Duration ttl, PrivateKey key) {
         return sign(claims(subject, roles, communityId, residentId, ttl), key);
     }
 
     /** The claims a token of ours carries, for tests that change one (audience, issuer) before signing. */
-    public static JwtClaimsBuilder claims(String subject, Set<String> roles, UUID communityId, UUID residentId, Duration ttl) {
-        java.util.ServiceLoader.load(DevTokenSetup.class, DevTokens.class.getClassLoader()).forEach(DevTokenSetup::beforeMinting);
+    public static JwtClaimsBuilder claims(
+            String subject, Set<String> roles, UUID communityId, UUID residentId, Duration ttl) {
+        java.util.ServiceLoader.load(DevTokenSetup.class, DevTokens.class.getClassLoader())
+                .forEach(DevTokenSetup::beforeMinting);
         long now = System.currentTimeMillis() / 1000;
         JwtClaimsBuilder claims = Jwt.issuer(issuer())
                 .audience(AUDIENCE)
@@ -123,8 +128,9 @@ public final class DevTokens {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static synchronized KeyPair testKeys() {
@@ -136,13 +142,18 @@ public final class DevTokens {
                     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                     generator.initialize(2048);
                     KeyPair pair = generator.generateKeyPair();
-                    stored = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + ","
-                            + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+                    stored =
+                            Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + ","
+                                    + Base64.getEncoder()
+                                            .encodeToString(pair.getPublic().getEncoded());
                     System.setProperty(KEY_PROPERTY, stored);
                 }
                 String[] halves = stored.split(",");
-                return new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(halves[1]))),
-                        rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(halves[0]))));
+                return new KeyPair(
+                        rsa.generatePublic(
+                                new X509EncodedKeySpec(Base64.getDecoder().decode(halves[1]))),
+                        rsa.generatePrivate(
+                                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(halves[0]))));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("could not make the test signing key", e);
             }
@@ -178,11 +189,14 @@ public final class DevTokens {
             }
         }
         if (!understood) {
-            System.err.println("usage: bin/bailian token --role RESIDENT|STAFF|ADMIN|SERVICE [--community ID] [--resident ID] [--organization ID] [--subject S] [--ttl SECONDS]");
+            System.err.println(
+                    "usage: bin/bailian token --role RESIDENT|STAFF|ADMIN|SERVICE [--community ID] [--resident ID] [--organization ID] [--subject S] [--ttl SECONDS]");
             System.exit(2);
         }
         if (!java.nio.file.Files.isRegularFile(keyFile)) {
-            System.err.println("bailian token: no " + keyFile + ": start the platform with bin/bailian up first (it makes the dev key and publishes it in the local Keycloak)");
+            System.err.println(
+                    "bailian token: no " + keyFile
+                            + ": start the platform with bin/bailian up first (it makes the dev key and publishes it in the local Keycloak)");
             System.exit(1);
         }
         java.util.List<String> stored = java.nio.file.Files.readAllLines(keyFile);
@@ -190,8 +204,10 @@ public final class DevTokens {
         System.setProperty(ISSUER_PROPERTY, stored.get(1));
         System.setProperty(KID_PROPERTY, stored.get(2));
         if (subject == null) {
-            subject = role.toLowerCase() + (resident != null ? "-" + resident : community != null ? "-" + community
-                    : organization != null ? "-" + organization : "");
+            subject = role.toLowerCase()
+                    + (resident != null
+                            ? "-" + resident
+                            : community != null ? "-" + community : organization != null ? "-" + organization : "");
         }
         JwtClaimsBuilder claims = claims(subject, Set.of(role), community, resident, Duration.ofSeconds(ttl));
         if (organization != null) {

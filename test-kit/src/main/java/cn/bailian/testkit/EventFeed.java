@@ -20,15 +20,13 @@ public final class EventFeed {
 
     private static KafkaProducer<String, String> producer;
 
-    private EventFeed() {
-    }
+    private EventFeed() {}
 
     /** A CloudEvent with a fresh id; {@code dataJson} is the data member as JSON. */
     public static String cloudEvent(String type, String source, Object subject, OffsetDateTime time, String dataJson) {
         return """
                 {"specversion":"1.0","id":"%s","source":"%s","type":"%s","subject":"%s",\
-                "time":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(UUID.randomUUID(), source, type, subject, time, dataJson);
+                "time":"%s","datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), source, type, subject, time, dataJson);
     }
 
     /** Sends a prepared record (an event, or anything else: poison tests send garbage). */
@@ -37,8 +35,11 @@ public final class EventFeed {
     }
 
     /** Builds a CloudEvent timed now and sends it; returns the send's future so many can be sent before waiting. */
-    public static Future<RecordMetadata> publish(String topic, String type, String source, Object subject, String dataJson) {
-        return send(topic, subject.toString(),
+    public static Future<RecordMetadata> publish(
+            String topic, String type, String source, Object subject, String dataJson) {
+        return send(
+                topic,
+                subject.toString(),
                 cloudEvent(type, source, subject, OffsetDateTime.now(ZoneOffset.UTC), dataJson));
     }
 
@@ -54,7 +55,8 @@ public final class EventFeed {
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            KafkaBroker.shared().bootstrapServers(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         }

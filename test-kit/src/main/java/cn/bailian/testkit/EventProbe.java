@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-
 /**
  * Reads a topic from its beginning into memory, so a test can wait for the events a service published and
  * count them. Close it when done.
@@ -51,11 +50,16 @@ public final class EventProbe implements AutoCloseable {
 
     private EventProbe(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, true));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                true));
         thread = new Thread(() -> loop(topic), "event-probe-" + topic);
         thread.setDaemon(true);
         thread.start();
@@ -109,16 +113,24 @@ public final class EventProbe implements AutoCloseable {
     public static List<Received> readAll(String bootstrapServers, String topic) {
         List<Received> records = new ArrayList<>();
         try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false))) {
-            List<PartitionInfo> infos = reader.listTopics(Duration.ofSeconds(10)).get(topic);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false))) {
+            List<PartitionInfo> infos =
+                    reader.listTopics(Duration.ofSeconds(10)).get(topic);
             if (infos == null) {
                 return records;
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = infos.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = reader.endOffsets(partitions, Duration.ofSeconds(10));
@@ -156,13 +168,17 @@ public final class EventProbe implements AutoCloseable {
 
     public Received await(String type, Predicate<Received> match, Duration timeout) {
         Predicate<Received> both = r -> r.type().equals(type) && match.test(r);
-        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+        org.awaitility.Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> received.stream().anyMatch(both));
         return received.stream().filter(both).findFirst().orElseThrow();
     }
 
     public long count(String type, Predicate<Received> match) {
-        return received.stream().filter(r -> r.type().equals(type) && match.test(r)).count();
+        return received.stream()
+                .filter(r -> r.type().equals(type) && match.test(r))
+                .count();
     }
 
     @Override

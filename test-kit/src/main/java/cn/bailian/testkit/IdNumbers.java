@@ -19,8 +19,7 @@ public final class IdNumbers {
     private static final String CHECK_CHARACTERS = "10X98765432";
     private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     /** The check character of the first 17 digits. */
     public static char checkCharacter(String first17) {
@@ -41,7 +40,8 @@ public final class IdNumbers {
     /** The number of this region (6 digits), birth date and sequence (0–999; odd for men, even for women). */
     public static String of(String region, LocalDate birthDate, int sequence) {
         if (region.length() != 6 || sequence < 0 || sequence > 999) {
-            throw new IllegalArgumentException("region of 6 digits and a sequence 0-999 needed: " + region + ", " + sequence);
+            throw new IllegalArgumentException(
+                    "region of 6 digits and a sequence 0-999 needed: " + region + ", " + sequence);
         }
         String first17 = region + birthDate.format(BASIC_DATE) + String.format("%03d", sequence);
         return first17 + checkCharacter(first17);

@@ -34,6 +34,7 @@ public final class KafkaBroker {
 
     /** The harness's own identity on a secured broker: a super user, as Strimzi's operators are in the cluster. */
     public static final String ADMIN = "bailian-admin";
+
     static final String SCRAM = "SCRAM-SHA-512";
 
     private final Path logDir;
@@ -41,6 +42,7 @@ public final class KafkaBroker {
     private final int controllerPort;
     /** null: a plain listener anyone may use; else SASL/SCRAM with ACLs, and this is the admin's password */
     private final String adminPassword;
+
     private boolean formatted;
     private KafkaRaftServer server;
 
@@ -87,8 +89,8 @@ public final class KafkaBroker {
     }
 
     static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     /** The broker for this JVM, started on first use, on free ports and a temporary log directory. */
@@ -158,7 +160,8 @@ public final class KafkaBroker {
             props.put("sasl.mechanism.inter.broker.protocol", SCRAM);
             props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", jaas(ADMIN, adminPassword));
             props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
-            // ANONYMOUS is only ever the principal of the plain controller listener (the SASL one authenticates everyone)
+            // ANONYMOUS is only ever the principal of the plain controller listener (the SASL one authenticates
+            // everyone)
             props.put("super.users", "User:" + ADMIN + ";User:ANONYMOUS");
             props.put("allow.everyone.if.no.acl.found", "false");
             props.put("auto.create.topics.enable", "false");
@@ -172,9 +175,11 @@ public final class KafkaBroker {
                         .setMetadataLogDirectory(logDir.toString())
                         .addDirectory(logDir.toString())
                         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                        .setScramArguments(secured()
-                                ? java.util.List.of(SCRAM + "=[name=" + ADMIN + ",password=" + adminPassword + "]")
-                                : java.util.List.of())
+                        .setScramArguments(
+                                secured()
+                                        ? java.util.List.of(
+                                                SCRAM + "=[name=" + ADMIN + ",password=" + adminPassword + "]")
+                                        : java.util.List.of())
                         .run();
             }
             formatted = true;

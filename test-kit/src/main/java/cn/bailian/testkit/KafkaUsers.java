@@ -60,18 +60,27 @@ public final class KafkaUsers {
             random.nextBytes(secret);
             String password = HexFormat.of().formatHex(secret);
             passwords.put(name, password);
-            credentials.add(new UserScramCredentialUpsertion(name, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password));
+            credentials.add(new UserScramCredentialUpsertion(
+                    name, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password));
             for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
                 JsonNode resource = acl.path("resource");
                 ResourcePattern pattern = new ResourcePattern(
                         ResourceType.fromString(resource.path("type").asText().toUpperCase(Locale.ROOT)),
                         resource.path("name").asText(),
-                        PatternType.fromString(resource.path("patternType").asText("literal").toUpperCase(Locale.ROOT)));
-                AclPermissionType permission = "deny".equalsIgnoreCase(acl.path("type").asText("allow"))
-                        ? AclPermissionType.DENY : AclPermissionType.ALLOW;
+                        PatternType.fromString(
+                                resource.path("patternType").asText("literal").toUpperCase(Locale.ROOT)));
+                AclPermissionType permission =
+                        "deny".equalsIgnoreCase(acl.path("type").asText("allow"))
+                                ? AclPermissionType.DENY
+                                : AclPermissionType.ALLOW;
                 for (JsonNode operation : acl.path("operations")) {
-                    acls.add(new AclBinding(pattern, new AccessControlEntry("User:" + name, acl.path("host").asText("*"),
-                            AclOperation.fromString(operation.asText().toUpperCase(Locale.ROOT)), permission)));
+                    acls.add(new AclBinding(
+                            pattern,
+                            new AccessControlEntry(
+                                    "User:" + name,
+                                    acl.path("host").asText("*"),
+                                    AclOperation.fromString(operation.asText().toUpperCase(Locale.ROOT)),
+                                    permission)));
                 }
             }
         }
@@ -94,7 +103,8 @@ public final class KafkaUsers {
     }
 
     private static List<JsonNode> documents(Path yaml) {
-        try (MappingIterator<JsonNode> docs = new YAMLMapper().readerFor(JsonNode.class).readValues(yaml.toFile())) {
+        try (MappingIterator<JsonNode> docs =
+                new YAMLMapper().readerFor(JsonNode.class).readValues(yaml.toFile())) {
             return docs.readAll();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + yaml, e);

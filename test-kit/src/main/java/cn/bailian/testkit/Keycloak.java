@@ -38,7 +38,8 @@ public final class Keycloak {
     public static final String VERSION = "26.7.3";
     public static final String REALM = "bailian";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Path home;
     private final Path realmFile;
@@ -61,7 +62,8 @@ public final class Keycloak {
      * A Keycloak unpacked under {@code dataDirectory/keycloak-VERSION}, its database {@code database} on
      * {@code postgres} (created when missing), its log in {@code dataDirectory/keycloak.log}. Not started yet.
      */
-    public static Keycloak at(Path dataDirectory, Path realmFile, int port, Postgres postgres, String database, String adminPassword) {
+    public static Keycloak at(
+            Path dataDirectory, Path realmFile, int port, Postgres postgres, String database, String adminPassword) {
         postgres.ensureDatabase(database);
         Path home = unpack(dataDirectory);
         Map<String, String> env = new HashMap<>();
@@ -81,12 +83,15 @@ public final class Keycloak {
     /** The zip from Maven (see the class comment). */
     public static Path distribution() {
         String named = System.getProperty("bailian.keycloak.zip", System.getenv("BAILIAN_KEYCLOAK_ZIP"));
-        Path zip = named != null && !named.isBlank() ? Path.of(named)
+        Path zip = named != null && !named.isBlank()
+                ? Path.of(named)
                 : Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"))
-                        .resolve("org/keycloak/keycloak-quarkus-dist/" + VERSION + "/keycloak-quarkus-dist-" + VERSION + ".zip");
+                        .resolve("org/keycloak/keycloak-quarkus-dist/" + VERSION + "/keycloak-quarkus-dist-" + VERSION
+                                + ".zip");
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException("Keycloak " + VERSION + " is not at " + zip + ": get it through Maven with "
-                    + "mvn dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:" + VERSION + ":zip -DoutputDirectory=DIR "
+                    + "mvn dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:" + VERSION
+                    + ":zip -DoutputDirectory=DIR "
                     + "and set BAILIAN_KEYCLOAK_ZIP=DIR/keycloak-quarkus-dist-" + VERSION + ".zip");
         }
         return zip;
@@ -133,8 +138,13 @@ public final class Keycloak {
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realmFile, imports.resolve("realm-" + REALM + ".json"), StandardCopyOption.REPLACE_EXISTING);
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-host=127.0.0.1", "--hostname=" + baseUrl(), "--import-realm")
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-port=" + port,
+                            "--http-host=127.0.0.1",
+                            "--hostname=" + baseUrl(),
+                            "--import-realm")
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -145,11 +155,13 @@ public final class Keycloak {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (status(issuer() + "/.well-known/openid-configuration") != 200) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + " before it answered; log: " + log);
+                throw new IllegalStateException(
+                        "Keycloak exited with " + process.exitValue() + " before it answered; log: " + log);
             }
             if (System.nanoTime() > deadline) {
                 stop();
-                throw new IllegalStateException("Keycloak did not answer within " + timeout.toSeconds() + " s; log: " + log);
+                throw new IllegalStateException(
+                        "Keycloak did not answer within " + timeout.toSeconds() + " s; log: " + log);
             }
             sleep(500);
         }
@@ -204,15 +216,30 @@ public final class Keycloak {
 
     /** A token of the master realm's bootstrap admin, for the Admin REST API. */
     public String adminToken() {
-        JsonNode token = post(baseUrl() + "/realms/master/protocol/openid-connect/token", null,
-                form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", adminPassword)));
+        JsonNode token = post(
+                baseUrl() + "/realms/master/protocol/openid-connect/token",
+                null,
+                form(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "admin",
+                        "password",
+                        adminPassword)));
         return token.path("access_token").asText();
     }
 
     /** Client credentials grant: the access token of a confidential client. */
     public String clientToken(String clientId, String secret) {
-        return post(tokenEndpoint(), null, form(Map.of("grant_type", "client_credentials", "client_id", clientId,
-                "client_secret", secret))).path("access_token").asText();
+        return post(
+                        tokenEndpoint(),
+                        null,
+                        form(Map.of(
+                                "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)))
+                .path("access_token")
+                .asText();
     }
 
     /**
@@ -221,12 +248,16 @@ public final class Keycloak {
      */
     public HttpResponse<String> admin(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/" + REALM + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(baseUrl() + "/admin/realms/" + REALM + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + adminToken())
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -244,33 +275,45 @@ public final class Keycloak {
      */
     public void trustDevTokens() {
         try {
-            String realmId = JSON.readTree(admin("GET", "", null).body()).path("id").asText();
+            String realmId =
+                    JSON.readTree(admin("GET", "", null).body()).path("id").asText();
             // one such key at a time: an earlier run's (bin/bailian up keeps the realm) goes
-            for (JsonNode old : JSON.readTree(admin("GET", "/components?type=org.keycloak.keys.KeyProvider&name=bailian-dev-token-key", null).body())) {
+            for (JsonNode old : JSON.readTree(
+                    admin("GET", "/components?type=org.keycloak.keys.KeyProvider&name=bailian-dev-token-key", null)
+                            .body())) {
                 admin("DELETE", "/components/" + old.path("id").asText(), null);
             }
-            HttpResponse<String> created = admin("POST", "/components", Map.of(
-                    "name", "bailian-dev-token-key",
-                    "providerId", "rsa",
-                    "providerType", "org.keycloak.keys.KeyProvider",
-                    "parentId", realmId,
-                    "config", Map.of(
-                            "priority", java.util.List.of("-100"),
-                            "enabled", java.util.List.of("true"),
-                            "active", java.util.List.of("true"),
-                            "algorithm", java.util.List.of("RS256"),
-                            "privateKey", java.util.List.of(DevTokens.privateKeyPem()))));
+            HttpResponse<String> created = admin(
+                    "POST",
+                    "/components",
+                    Map.of(
+                            "name", "bailian-dev-token-key",
+                            "providerId", "rsa",
+                            "providerType", "org.keycloak.keys.KeyProvider",
+                            "parentId", realmId,
+                            "config",
+                                    Map.of(
+                                            "priority", java.util.List.of("-100"),
+                                            "enabled", java.util.List.of("true"),
+                                            "active", java.util.List.of("true"),
+                                            "algorithm", java.util.List.of("RS256"),
+                                            "privateKey", java.util.List.of(DevTokens.privateKeyPem()))));
             if (created.statusCode() != 201) {
-                throw new IllegalStateException("Keycloak refused the dev token key: " + created.statusCode() + " " + created.body());
+                throw new IllegalStateException(
+                        "Keycloak refused the dev token key: " + created.statusCode() + " " + created.body());
             }
             // Keycloak names the key itself: find it in the published JWKS by its modulus
-            byte[] modulus = ((java.security.interfaces.RSAPublicKey) DevTokens.keyPair().getPublic()).getModulus().toByteArray();
+            byte[] modulus = ((java.security.interfaces.RSAPublicKey)
+                            DevTokens.keyPair().getPublic())
+                    .getModulus()
+                    .toByteArray();
             if (modulus[0] == 0) {
                 modulus = java.util.Arrays.copyOfRange(modulus, 1, modulus.length);
             }
             String n = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(modulus);
-            JsonNode jwks = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(jwksUrl())).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode jwks = JSON.readTree(HTTP.send(
+                            HttpRequest.newBuilder(URI.create(jwksUrl())).build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
             for (JsonNode key : jwks.path("keys")) {
                 if (n.equals(key.path("n").asText())) {
                     System.setProperty(DevTokens.KID_PROPERTY, key.path("kid").asText());
@@ -300,15 +343,19 @@ public final class Keycloak {
                             roles.add(role.asText());
                         }
                     });
-                    lines.add(String.format("%-22s password %-22s %s", user.path("username").asText(),
-                            credential.path("value").asText(), String.join(",", roles)));
+                    lines.add(String.format(
+                            "%-22s password %-22s %s",
+                            user.path("username").asText(),
+                            credential.path("value").asText(),
+                            String.join(",", roles)));
                 }
             }
         }
         for (JsonNode client : realm.path("clients")) {
             if (client.path("serviceAccountsEnabled").asBoolean() && client.has("secret")) {
-                lines.add(String.format("%-22s secret   %-22s SERVICE (client credentials)", client.path("clientId").asText(),
-                        client.path("secret").asText()));
+                lines.add(String.format(
+                        "%-22s secret   %-22s SERVICE (client credentials)",
+                        client.path("clientId").asText(), client.path("secret").asText()));
             }
         }
         return lines;
@@ -323,7 +370,8 @@ public final class Keycloak {
 
     static JsonNode post(String url, String bearer, String form) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form));
             if (bearer != null) {
@@ -332,7 +380,8 @@ public final class Keycloak {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 // Keycloak says why in the body (invalid_grant, the user profile's complaint…)
-                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "POST " + url + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -345,8 +394,12 @@ public final class Keycloak {
 
     private static int status(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {

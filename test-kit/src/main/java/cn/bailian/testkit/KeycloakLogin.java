@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,22 +34,23 @@ public final class KeycloakLogin {
 
     public static final String APP_CLIENT = "bailian-app";
     public static final String REDIRECT_URI = "http://localhost/callback";
-    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+    private static final Pattern FORM_ACTION =
+            Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ERROR = Pattern.compile("<span[^>]*id=\"input-error[^\"]*\"[^>]*>\\s*([^<]+?)\\s*<");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What the token endpoint answered. */
-    public record Tokens(String accessToken, String refreshToken, JsonNode raw) {
-    }
+    public record Tokens(String accessToken, String refreshToken, JsonNode raw) {}
 
-    private KeycloakLogin() {
-    }
+    private KeycloakLogin() {}
 
     /** Signs {@code username} in on {@code issuer}'s realm through {@link #APP_CLIENT}; fails with Keycloak's reason. */
     public static Tokens signIn(String issuer, String username, String password) {
         HttpClient browser = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         // Keycloak marks its cookies Secure (a browser still sends them to localhost); java.net's CookieManager
         // would not over plain HTTP, so they are carried by hand
         Map<String, String> cookies = new LinkedHashMap<>();
@@ -64,16 +64,23 @@ public final class KeycloakLogin {
         query.put("state", state);
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");
-        HttpResponse<String> page = send(browser, cookies, HttpRequest.newBuilder(
-                URI.create(issuer + "/protocol/openid-connect/auth?" + Keycloak.form(query))).GET());
+        HttpResponse<String> page = send(
+                browser,
+                cookies,
+                HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/auth?" + Keycloak.form(query)))
+                        .GET());
         Matcher action = FORM_ACTION.matcher(page.body());
         if (page.statusCode() != 200 || !action.find()) {
-            throw new IllegalStateException("no login form from " + issuer + " (" + page.statusCode() + "): " + abbreviate(page.body()));
+            throw new IllegalStateException(
+                    "no login form from " + issuer + " (" + page.statusCode() + "): " + abbreviate(page.body()));
         }
-        HttpResponse<String> login = send(browser, cookies, HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(Keycloak.form(Map.of("username", username, "password", password,
-                        "credentialId", "")))));
+        HttpResponse<String> login = send(
+                browser,
+                cookies,
+                HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(Keycloak.form(
+                                Map.of("username", username, "password", password, "credentialId", "")))));
         String location = login.headers().firstValue("Location").orElse("");
         if (login.statusCode() != 302 || !location.startsWith(REDIRECT_URI)) {
             Matcher error = ERROR.matcher(login.body());
@@ -84,17 +91,37 @@ public final class KeycloakLogin {
         if (!state.equals(answer.get("state")) || answer.get("code") == null) {
             throw new IllegalStateException("the redirect carries no code for our state: " + location);
         }
-        JsonNode tokens = Keycloak.post(issuer + "/protocol/openid-connect/token", null, Keycloak.form(Map.of(
-                "grant_type", "authorization_code", "client_id", APP_CLIENT, "code", answer.get("code"),
-                "redirect_uri", REDIRECT_URI, "code_verifier", verifier)));
-        return new Tokens(tokens.path("access_token").asText(), tokens.path("refresh_token").asText(), tokens);
+        JsonNode tokens = Keycloak.post(
+                issuer + "/protocol/openid-connect/token",
+                null,
+                Keycloak.form(Map.of(
+                        "grant_type",
+                        "authorization_code",
+                        "client_id",
+                        APP_CLIENT,
+                        "code",
+                        answer.get("code"),
+                        "redirect_uri",
+                        REDIRECT_URI,
+                        "code_verifier",
+                        verifier)));
+        return new Tokens(
+                tokens.path("access_token").asText(),
+                tokens.path("refresh_token").asText(),
+                tokens);
     }
 
     /** The refresh grant of {@link #APP_CLIENT}; Keycloak rotates the refresh token, so use the returned one next. */
     public static Tokens refresh(String issuer, String refreshToken) {
-        JsonNode tokens = Keycloak.post(issuer + "/protocol/openid-connect/token", null, Keycloak.form(Map.of(
-                "grant_type", "refresh_token", "client_id", APP_CLIENT, "refresh_token", refreshToken)));
-        return new Tokens(tokens.path("access_token").asText(), tokens.path("refresh_token").asText(), tokens);
+        JsonNode tokens = Keycloak.post(
+                issuer + "/protocol/openid-connect/token",
+                null,
+                Keycloak.form(
+                        Map.of("grant_type", "refresh_token", "client_id", APP_CLIENT, "refresh_token", refreshToken)));
+        return new Tokens(
+                tokens.path("access_token").asText(),
+                tokens.path("refresh_token").asText(),
+                tokens);
     }
 
     /** The claims of a token (its middle part), unverified: for tests and printing only. */
@@ -128,7 +155,8 @@ public final class KeycloakLogin {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    fields.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    fields.put(
+                            java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
@@ -136,19 +164,25 @@ public final class KeycloakLogin {
         return fields;
     }
 
-    private static HttpResponse<String> send(HttpClient client, Map<String, String> cookies, HttpRequest.Builder request) {
+    private static HttpResponse<String> send(
+            HttpClient client, Map<String, String> cookies, HttpRequest.Builder request) {
         try {
             if (!cookies.isEmpty()) {
                 StringBuilder header = new StringBuilder();
-                cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+                cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ")
+                        .append(name)
+                        .append('=')
+                        .append(value));
                 request.header("Cookie", header.toString());
             }
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             for (String setCookie : response.headers().allValues("Set-Cookie")) {
                 String pair = setCookie.split(";", 2)[0];
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                    cookies.put(
+                            pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
                 }
             }
             return response;

@@ -33,10 +33,10 @@ import java.util.logging.SimpleFormatter;
  */
 public final class LocalStack {
 
-    static final List<String> DATABASES = List.of("bailian_resident", "bailian_farm", "bailian_activity", "bailian_fund");
+    static final List<String> DATABASES =
+            List.of("bailian_resident", "bailian_farm", "bailian_activity", "bailian_fund");
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) throws Exception {
         // Before anything logs: slf4j goes to the JBoss LogManager, which must also be the JUL manager.
@@ -74,30 +74,36 @@ public final class LocalStack {
             }
         }
         configureLogging();
-        // Registered first, so a start-up failure half way still stops what did start (Postgres registers its own hook).
+        // Registered first, so a start-up failure half way still stops what did start (Postgres registers its own
+        // hook).
         KafkaBroker[] broker = new KafkaBroker[1];
         Keycloak[] keycloak = new Keycloak[1];
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (keycloak[0] != null) {
-                keycloak[0].stop();
-            }
-            if (broker[0] != null) {
-                broker[0].stop();
-            }
-            System.out.println("LocalStack stopped");
-        }, "local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (keycloak[0] != null) {
+                                keycloak[0].stop();
+                            }
+                            if (broker[0] != null) {
+                                broker[0].stop();
+                            }
+                            System.out.println("LocalStack stopped");
+                        },
+                        "local-stack-stop"));
         exitWhenStdinCloses();
         try {
             // The broker starts beside PostgreSQL: together about 4 s instead of 8.
             KafkaBroker kafkaBroker = kafka
-                    ? KafkaBroker.at(Files.createDirectories(data.resolve("kafka")), kafkaPort, controllerPort) : null;
+                    ? KafkaBroker.at(Files.createDirectories(data.resolve("kafka")), kafkaPort, controllerPort)
+                    : null;
             broker[0] = kafkaBroker;
             CompletableFuture<String> kafkaStarted = CompletableFuture.supplyAsync(() -> {
                 if (kafkaBroker == null) {
                     return env("KAFKA_BOOTSTRAP_SERVERS", "-");
                 }
                 kafkaBroker.start();
-                System.out.println("Kafka: broker on " + kafkaBroker.bootstrapServers() + ", log in " + data.resolve("kafka"));
+                System.out.println(
+                        "Kafka: broker on " + kafkaBroker.bootstrapServers() + ", log in " + data.resolve("kafka"));
                 return kafkaBroker.bootstrapServers();
             });
             Postgres pg;
@@ -124,21 +130,33 @@ public final class LocalStack {
                 if (realm == null) {
                     usage();
                 }
-                // the bootstrap admin of the master realm: a dev password, like the demo accounts' (bin/bailian up prints it)
+                // the bootstrap admin of the master realm: a dev password, like the demo accounts' (bin/bailian up
+                // prints it)
                 // a Keycloak that fails leaves PostgreSQL and Kafka running: the services start without it
                 try {
-                    keycloak[0] = Keycloak.at(data, realm, keycloakPort, pg, "bailian_keycloak", env("BAILIAN_KEYCLOAK_ADMIN_PASSWORD", "bailian-kc-admin"));
-                    System.out.println("Keycloak: starting on " + keycloak[0].baseUrl() + ", log in " + keycloak[0].log());
-                    keycloak[0].start(java.time.Duration.ofSeconds(Long.parseLong(env("BAILIAN_KEYCLOAK_TIMEOUT", "300"))));
+                    keycloak[0] = Keycloak.at(
+                            data,
+                            realm,
+                            keycloakPort,
+                            pg,
+                            "bailian_keycloak",
+                            env("BAILIAN_KEYCLOAK_ADMIN_PASSWORD", "bailian-kc-admin"));
+                    System.out.println(
+                            "Keycloak: starting on " + keycloak[0].baseUrl() + ", log in " + keycloak[0].log());
+                    keycloak[0].start(
+                            java.time.Duration.ofSeconds(Long.parseLong(env("BAILIAN_KEYCLOAK_TIMEOUT", "300"))));
                     // the dev key of `bin/bailian token --role` (and the demo loader): made once, kept out of git in
                     // DATA_DIR, published in this realm's JWKS only
                     Path devKey = data.resolve("dev-token.key");
                     if (Files.isRegularFile(devKey)) {
-                        System.setProperty(DevTokens.KEY_PROPERTY, Files.readAllLines(devKey).get(0));
+                        System.setProperty(
+                                DevTokens.KEY_PROPERTY,
+                                Files.readAllLines(devKey).get(0));
                     }
                     keycloak[0].trustDevTokens();
                     Files.write(devKey, List.of(DevTokens.exportKeyPair(), DevTokens.issuer(), DevTokens.keyId()));
-                    Files.setPosixFilePermissions(devKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(
+                            devKey, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                     for (String account : Keycloak.demoAccounts(realm)) {
                         System.out.println("Keycloak account: " + account);
                     }
@@ -159,18 +177,20 @@ public final class LocalStack {
 
     /** The script keeps our stdin open; when it goes away (even killed) the pipe closes and we stop. */
     private static void exitWhenStdinCloses() {
-        Thread watcher = new Thread(() -> {
-            try {
-                InputStream in = System.in;
-                byte[] buffer = new byte[256];
-                while (in.read(buffer) >= 0) {
-                    // ignore whatever is written
-                }
-            } catch (IOException ignored) {
-                // treated as closed
-            }
-            System.exit(0);
-        }, "stdin-watch");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        InputStream in = System.in;
+                        byte[] buffer = new byte[256];
+                        while (in.read(buffer) >= 0) {
+                            // ignore whatever is written
+                        }
+                    } catch (IOException ignored) {
+                        // treated as closed
+                    }
+                    System.exit(0);
+                },
+                "stdin-watch");
         watcher.setDaemon(true);
         watcher.start();
     }
@@ -212,7 +232,8 @@ public final class LocalStack {
     }
 
     private static void usage() {
-        System.err.println("usage: LocalStack DATA_DIR [--pg-port N] [--pg-setting NAME=VALUE]... [--external-pg] [--kafka-port N] [--controller-port N] [--no-kafka] [--keycloak-port N --realm FILE]");
+        System.err.println(
+                "usage: LocalStack DATA_DIR [--pg-port N] [--pg-setting NAME=VALUE]... [--external-pg] [--kafka-port N] [--controller-port N] [--no-kafka] [--keycloak-port N --realm FILE]");
         System.exit(2);
     }
 }

@@ -1,5 +1,9 @@
 package cn.bailian.testkit;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -13,10 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 /**
  * The OpenAPI document a service serves must be the one committed at {@code openapi/openapi.yaml} in its
  * module, so integrators can read (and diff) the contract without running anything. Run the tests with
@@ -26,23 +26,29 @@ public final class OpenApiContract {
 
     public static final Path COMMITTED = Path.of("openapi", "openapi.yaml");
 
-    private OpenApiContract() {
-    }
+    private OpenApiContract() {}
 
     /** Call from a {@code @QuarkusTest} of the service (the working directory is the module's). */
     public static void assertServedDocumentIsCommitted() {
-        String served = given().accept("application/yaml").get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String served = given().accept("application/yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             if (Boolean.getBoolean("openapi.write")) {
                 Files.createDirectories(COMMITTED.getParent());
                 Files.writeString(COMMITTED, served, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(COMMITTED).as("committed OpenAPI document (write it with bin/bailian openapi)").exists();
+            assertThat(COMMITTED)
+                    .as("committed OpenAPI document (write it with bin/bailian openapi)")
+                    .exists();
             String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
             assertThat(served)
-                    .as("the served /q/openapi differs from the committed %s: if the change is intended, run bin/bailian openapi and commit it",
+                    .as(
+                            "the served /q/openapi differs from the committed %s: if the change is intended, run bin/bailian openapi and commit it",
                             COMMITTED.toAbsolutePath())
                     .isEqualTo(committed);
         } catch (IOException e) {
@@ -50,7 +56,8 @@ public final class OpenApiContract {
         }
     }
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final Set<String> METHODS =
+            Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{3,}");
 
@@ -61,8 +68,13 @@ public final class OpenApiContract {
      * and every response body. Lists every gap at once. Call from a {@code @QuarkusTest} of the service.
      */
     public static void assertDocumentIsComplete() {
-        String json = given().accept("application/json").queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString();
+        String json = given().accept("application/json")
+                .queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<String> gaps;
         try {
             gaps = gaps(new ObjectMapper().readTree(json));
@@ -84,11 +96,13 @@ public final class OpenApiContract {
             }
         }
         String description = info.path("description").asText("");
-        if (!CHINESE.matcher(description).find() || !ENGLISH.matcher(description).find()) {
+        if (!CHINESE.matcher(description).find()
+                || !ENGLISH.matcher(description).find()) {
             gaps.add("info.description must be in Chinese and English: " + description);
         }
         if (info.path("contact").path("name").asText("").isBlank()
-                || (info.path("contact").path("email").asText("").isBlank() && info.path("contact").path("url").asText("").isBlank())) {
+                || (info.path("contact").path("email").asText("").isBlank()
+                        && info.path("contact").path("url").asText("").isBlank())) {
             gaps.add("info.contact needs a name and an email or url");
         }
         if (doc.path("servers").isEmpty()) {
@@ -113,35 +127,48 @@ public final class OpenApiContract {
         if (doc.path("components").path("securitySchemes").isEmpty()) {
             gaps.add("components.securitySchemes missing");
         }
-        doc.path("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
-            if (!METHODS.contains(entry.getKey())) {
-                return;
-            }
-            JsonNode op = entry.getValue();
-            String name = entry.getKey().toUpperCase() + " " + path.getKey();
-            for (String field : List.of("operationId", "summary", "description")) {
-                if (op.path(field).asText("").isBlank()) {
-                    gaps.add(name + ": no " + field);
-                }
-            }
-            if (op.path("tags").isEmpty()) {
-                gaps.add(name + ": no tags");
-            }
-            if (op.path("security").isMissingNode()) {
-                gaps.add(name + ": no security requirement (public operations declare an empty one)");
-            }
-            op.path("requestBody").path("content").properties().forEach(media ->
-                    requireExample(gaps, name + " request body " + media.getKey(), media.getValue()));
-            op.path("responses").properties().forEach(response -> response.getValue().path("content").properties()
-                    .forEach(media -> requireExample(gaps, name + " response " + response.getKey() + " " + media.getKey(), media.getValue())));
-        }));
+        doc.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().properties().forEach(entry -> {
+                    if (!METHODS.contains(entry.getKey())) {
+                        return;
+                    }
+                    JsonNode op = entry.getValue();
+                    String name = entry.getKey().toUpperCase() + " " + path.getKey();
+                    for (String field : List.of("operationId", "summary", "description")) {
+                        if (op.path(field).asText("").isBlank()) {
+                            gaps.add(name + ": no " + field);
+                        }
+                    }
+                    if (op.path("tags").isEmpty()) {
+                        gaps.add(name + ": no tags");
+                    }
+                    if (op.path("security").isMissingNode()) {
+                        gaps.add(name + ": no security requirement (public operations declare an empty one)");
+                    }
+                    op.path("requestBody")
+                            .path("content")
+                            .properties()
+                            .forEach(media ->
+                                    requireExample(gaps, name + " request body " + media.getKey(), media.getValue()));
+                    op.path("responses")
+                            .properties()
+                            .forEach(response -> response.getValue()
+                                    .path("content")
+                                    .properties()
+                                    .forEach(media -> requireExample(
+                                            gaps,
+                                            name + " response " + response.getKey() + " " + media.getKey(),
+                                            media.getValue())));
+                }));
         return gaps;
     }
 
     private static void requireExample(List<String> gaps, String where, JsonNode media) {
         JsonNode example = media.path("example");
-        boolean has = (!example.isMissingNode() && !example.isNull() && !(example.isContainerNode() && example.isEmpty()))
-                || !media.path("examples").isEmpty();
+        boolean has =
+                (!example.isMissingNode() && !example.isNull() && !(example.isContainerNode() && example.isEmpty()))
+                        || !media.path("examples").isEmpty();
         if (!has) {
             gaps.add(where + ": no example");
         }

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class PiiForms {
 
-    private PiiForms() {
-    }
+    private PiiForms() {}
 
     public static List<String> of(String... numbers) {
         List<String> forms = new ArrayList<>();

@@ -29,12 +29,13 @@ public final class Postgres {
 
     private static Postgres shared;
 
-    private final String baseUrl;      // jdbc:postgresql://host:port/
+    private final String baseUrl; // jdbc:postgresql://host:port/
     private final String user;
     private final String password;
     private final EmbeddedPostgres embedded;
     /** The postmaster's command line as first started, so a restart runs the same binary, data and settings. */
     private List<String> postmasterCommand;
+
     private Process restarted;
 
     private Postgres(String baseUrl, String user, String password, EmbeddedPostgres embedded) {
@@ -117,7 +118,8 @@ public final class Postgres {
 
     /** A new, empty database named after {@code prefix} plus a random suffix. */
     public String createFreshDatabase(String prefix) {
-        String name = (prefix.replaceAll("[^A-Za-z0-9_]", "_") + "_" + UUID.randomUUID().toString().substring(0, 8))
+        String name = (prefix.replaceAll("[^A-Za-z0-9_]", "_") + "_"
+                        + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT);
         execute("create database " + name);
         return name;
@@ -126,8 +128,8 @@ public final class Postgres {
     /** Creates the database unless it exists (bin/bailian up keeps data between runs). */
     public void ensureDatabase(String name) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-             Statement s = c.createStatement();
-             var rs = s.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "") + "'")) {
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "") + "'")) {
             if (!rs.next()) {
                 s.execute("create database " + name);
             }
@@ -166,8 +168,10 @@ public final class Postgres {
         List<String> command = postmasterCommand();
         Path log = Path.of(command.get(command.indexOf("-D") + 1)).resolveSibling("postgres-restarted.log");
         try {
-            restarted = new ProcessBuilder(asServerUser(command)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            restarted = new ProcessBuilder(asServerUser(command))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start again", e);
         }
@@ -196,10 +200,11 @@ public final class Postgres {
     private List<String> postmasterCommand() {
         if (postmasterCommand == null) {
             try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-                 Statement s = c.createStatement();
-                 var rs = s.executeQuery("show data_directory")) {
+                    Statement s = c.createStatement();
+                    var rs = s.executeQuery("show data_directory")) {
                 rs.next();
-                String opts = Files.readString(Path.of(rs.getString(1), "postmaster.opts")).trim();
+                String opts = Files.readString(Path.of(rs.getString(1), "postmaster.opts"))
+                        .trim();
                 List<String> command = new ArrayList<>();
                 command.add(opts.substring(0, opts.indexOf(' ')));
                 Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(opts.substring(opts.indexOf(' ')));
@@ -235,7 +240,8 @@ public final class Postgres {
 
     private static void run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException(command + " failed: " + output);
@@ -255,7 +261,7 @@ public final class Postgres {
 
     private void execute(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), user, password);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed", e);

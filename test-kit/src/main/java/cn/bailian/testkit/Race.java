@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 /** Fires calls together — one thread each, released by one latch — for tests of rules that must hold under races. */
 public final class Race {
 
-    private Race() {
-    }
+    private Race() {}
 
     /** Runs every call at once and returns their results in the order given. */
     public static <T> List<T> run(List<Callable<T>> calls) throws Exception {

@@ -9,13 +9,14 @@ import java.util.List;
 /** Plain SQL on the service's test database, for assertions on what was really stored. */
 public final class TestDb {
 
-    private TestDb() {
-    }
+    private TestDb() {}
 
     /** The first column of the first row as text, or null when there is no row. */
     public static String queryString(String sql, Object... args) {
         List<List<Object>> rows = rows(sql, args);
-        return rows.isEmpty() || rows.get(0).get(0) == null ? null : rows.get(0).get(0).toString();
+        return rows.isEmpty() || rows.get(0).get(0) == null
+                ? null
+                : rows.get(0).get(0).toString();
     }
 
     /** A count (or any number) from the first column of the first row; 0 when there is no row. */
@@ -34,7 +35,9 @@ public final class TestDb {
     }
 
     public static List<List<Object>> rows(String sql, Object... args) {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = prepare(c, sql, args); ResultSet rs = s.executeQuery()) {
+        try (Connection c = BailianTestResource.connect();
+                PreparedStatement s = prepare(c, sql, args);
+                ResultSet rs = s.executeQuery()) {
             List<List<Object>> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
@@ -51,7 +54,8 @@ public final class TestDb {
     }
 
     public static int execute(String sql, Object... args) {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = prepare(c, sql, args)) {
+        try (Connection c = BailianTestResource.connect();
+                PreparedStatement s = prepare(c, sql, args)) {
             return s.executeUpdate();
         } catch (Exception e) {
             throw new IllegalStateException(sql, e);

@@ -1,11 +1,11 @@
 package cn.bailian.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IdNumbersTest {
 
@@ -25,8 +25,11 @@ class IdNumbersTest {
 
     @Test
     void aWrongLengthOrANonDigitIsRefused() {
-        assertThatThrownBy(() -> IdNumbers.checkCharacter("1101051949123100")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IdNumbers.checkCharacter("1101051949123100A")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IdNumbers.of("5101", LocalDate.of(1990, 1, 1), 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumbers.checkCharacter("1101051949123100"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumbers.checkCharacter("1101051949123100A"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumbers.of("5101", LocalDate.of(1990, 1, 1), 1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

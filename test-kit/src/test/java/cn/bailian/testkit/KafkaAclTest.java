@@ -1,5 +1,8 @@
 package cn.bailian.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,16 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The cluster's Kafka rights, on a real broker: a secured local broker (SASL/SCRAM-SHA-512, StandardAuthorizer)
@@ -37,26 +36,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KafkaAclTest {
 
     static final Path USERS = Path.of(System.getProperty("bailian.root", "..")).resolve("deploy/base/kafka/users.yaml");
-    static final List<String> TOPICS = List.of("bailian.resident.events", "bailian.farm.events", "bailian.activity.events",
-            "bailian.fund.events");
+    static final List<String> TOPICS =
+            List.of("bailian.resident.events", "bailian.farm.events", "bailian.activity.events", "bailian.fund.events");
 
     @TempDir
     static Path dir;
+
     static KafkaBroker broker;
     static KafkaUsers users;
 
     @BeforeAll
     static void start() throws Exception {
         long started = System.nanoTime();
-        broker = KafkaBroker.securedAt(dir.resolve("kafka"), KafkaBroker.freePort(), KafkaBroker.freePort(),
+        broker = KafkaBroker.securedAt(
+                dir.resolve("kafka"),
+                KafkaBroker.freePort(),
+                KafkaBroker.freePort(),
                 UUID.randomUUID().toString().replace("-", ""));
         broker.start();
         assertThat(USERS).as("the cluster's KafkaUsers").exists();
         users = KafkaUsers.apply(broker, USERS);
         try (Admin admin = Admin.create(broker.adminProperties())) {
-            admin.createTopics(TOPICS.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+            admin.createTopics(TOPICS.stream()
+                            .map(t -> new NewTopic(t, 1, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
         }
-        System.out.printf("secured broker with users and ACLs up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "secured broker with users and ACLs up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
     @AfterAll
@@ -69,15 +77,19 @@ class KafkaAclTest {
     @Test
     void aServicePublishesToItsOwnTopic() throws Exception {
         try (KafkaProducer<String, String> resident = producer("resident-service")) {
-            assertThat(resident.send(new ProducerRecord<>("bailian.resident.events", "k", "{}")).get().offset()).isGreaterThanOrEqualTo(0);
+            assertThat(resident.send(new ProducerRecord<>("bailian.resident.events", "k", "{}"))
+                            .get()
+                            .offset())
+                    .isGreaterThanOrEqualTo(0);
         }
     }
 
     @Test
     void farmsCredentialsCannotWriteTheResidentTopic() {
         try (KafkaProducer<String, String> farm = producer("farm-service")) {
-            assertThatThrownBy(() -> farm.send(new ProducerRecord<>("bailian.resident.events", "k",
-                    "{\"type\":\"cn.bailian.resident.registered.v1\"}")).get())
+            assertThatThrownBy(() -> farm.send(new ProducerRecord<>(
+                                    "bailian.resident.events", "k", "{\"type\":\"cn.bailian.resident.registered.v1\"}"))
+                            .get())
                     .isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
@@ -103,8 +115,10 @@ class KafkaAclTest {
     void aWrongPasswordIsRefused() {
         Properties props = broker.clientProperties("farm-service", "not-the-password");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        try (KafkaProducer<String, String> forger = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> forger.send(new ProducerRecord<>("bailian.farm.events", "k", "{}")).get())
+        try (KafkaProducer<String, String> forger =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> forger.send(new ProducerRecord<>("bailian.farm.events", "k", "{}"))
+                            .get())
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
     }

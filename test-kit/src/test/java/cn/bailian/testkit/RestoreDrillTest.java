@@ -1,5 +1,7 @@
 package cn.bailian.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The backup and restore of deploy/README.md ("Backups and restore") done by hand on the local PostgreSQL, which
@@ -38,9 +38,11 @@ class RestoreDrillTest {
         Path data = dir.resolve("data");
         // settings on the command line may not contain spaces (zonky hands them to pg_ctl -o), so archive_command,
         // which a reload applies, is set through ALTER SYSTEM once the server is up
-        Postgres primary = Postgres.embedded(data, KafkaBroker.freePort(), Map.of("wal_level", "replica", "archive_mode", "on"));
+        Postgres primary =
+                Postgres.embedded(data, KafkaBroker.freePort(), Map.of("wal_level", "replica", "archive_mode", "on"));
         Path backup = dir.resolve("base-backup");
-        try (Connection c = primary.connect("postgres"); Statement s = c.createStatement()) {
+        try (Connection c = primary.connect("postgres");
+                Statement s = c.createStatement()) {
             s.execute("alter system set archive_command = 'test ! -f " + archive + "/%f && cp %p " + archive + "/%f'");
             s.execute("select pg_reload_conf()");
             s.execute("create table ledger_entry (id int primary key, amount_fen bigint not null)");
@@ -67,17 +69,27 @@ class RestoreDrillTest {
 
         // restore into a new server: the base backup, the archive as restore_command, the named target
         Files.writeString(backup.resolve("recovery.signal"), "");
-        Files.writeString(backup.resolve("postgresql.auto.conf"), """
+        Files.writeString(
+                backup.resolve("postgresql.auto.conf"),
+                """
                 restore_command = 'cp %s/%%f %%p'
                 recovery_target_name = 'before-damage'
                 recovery_target_action = 'promote'
-                """.formatted(archive), java.nio.file.StandardOpenOption.APPEND);
+                """.formatted(archive),
+                java.nio.file.StandardOpenOption.APPEND);
         Postgres restored = Postgres.embedded(backup, KafkaBroker.freePort(), Map.of("archive_mode", "off"));
-        try (Connection c = restored.connect("postgres"); Statement s = c.createStatement()) {
-            assertThat(long1(s, "select count(*) from ledger_entry")).as("entries up to the target").isEqualTo(80);
+        try (Connection c = restored.connect("postgres");
+                Statement s = c.createStatement()) {
+            assertThat(long1(s, "select count(*) from ledger_entry"))
+                    .as("entries up to the target")
+                    .isEqualTo(80);
             assertThat(long1(s, "select sum(amount_fen) from ledger_entry")).isEqualTo(100L * 80 * 81 / 2);
-            assertThat(long1(s, "select count(*) from ledger_entry where id = 1000")).as("written after the target").isZero();
-            assertThat(long1(s, "select count(*) from pg_stat_activity where backend_type = 'startup'")).as("recovery over").isZero();
+            assertThat(long1(s, "select count(*) from ledger_entry where id = 1000"))
+                    .as("written after the target")
+                    .isZero();
+            assertThat(long1(s, "select count(*) from pg_stat_activity where backend_type = 'startup'"))
+                    .as("recovery over")
+                    .isZero();
             s.execute("insert into ledger_entry values (81, 8100)"); // promoted: takes writes again
         } finally {
             restored.stop();

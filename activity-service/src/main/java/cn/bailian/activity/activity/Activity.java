@@ -15,22 +15,45 @@ import java.util.UUID;
 @Entity
 public class Activity extends PanacheEntityBase {
 
-    public enum Category { EARLY_EDUCATION, SPORTS, BAKING, PAINTING, SANDTRAY, FARMING, SPECIMEN, CULTURE, MEETING, OTHER }
+    public enum Category {
+        EARLY_EDUCATION,
+        SPORTS,
+        BAKING,
+        PAINTING,
+        SANDTRAY,
+        FARMING,
+        SPECIMEN,
+        CULTURE,
+        MEETING,
+        OTHER
+    }
 
-    public enum Model { PUBLIC_WELFARE, MARKET }
+    public enum Model {
+        PUBLIC_WELFARE,
+        MARKET
+    }
 
-    public enum Status { DRAFT, PUBLISHED, CANCELLED }
+    public enum Status {
+        DRAFT,
+        PUBLISHED,
+        CANCELLED
+    }
 
     @Id
     public UUID id;
+
     public UUID communityId;
     public String title;
     public String description;
+
     @Enumerated(EnumType.STRING)
     public Category category;
+
     public UUID providerOrganizationId;
+
     @Enumerated(EnumType.STRING)
     public Model model;
+
     public long feeFen;
     public Integer minAge;
     public Integer maxAge;
@@ -39,19 +62,26 @@ public class Activity extends PanacheEntityBase {
     // the database keeps these (enrollment trigger, session and waitlist statements); the entity only reads them
     @Column(insertable = false, updatable = false)
     public int confirmedCount;
+
     @Column(insertable = false, updatable = false)
     public int waitlistedCount;
+
     @Column(insertable = false, updatable = false)
     public OffsetDateTime firstSessionStartsAt;
+
     @Column(insertable = false, updatable = false)
     public OffsetDateTime lastSessionStartsAt;
+
     public OffsetDateTime enrollmentOpensAt;
     public OffsetDateTime enrollmentClosesAt;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public OffsetDateTime publishedAt;
     public OffsetDateTime cancelledAt;
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 

@@ -5,7 +5,6 @@ import cn.bailian.activity.booking.BookingService;
 import cn.bailian.activity.booking.VenueBooking;
 import cn.bailian.activity.resident.Organization;
 import cn.bailian.activity.venue.Venue;
-import cn.bailian.activity.venue.VenueService;
 import cn.bailian.kit.etag.ETags;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
@@ -13,8 +12,8 @@ import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.kit.time.CommunityClock;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,20 +33,24 @@ public class ActivityService {
 
     @Inject
     Caller caller;
+
     @Inject
     Outbox outbox;
+
     @Inject
     EntityManager em;
+
     @Inject
     BookingService bookings;
+
     @Inject
     Event<ActivityCancelled> cancelled;
+
     @Inject
     CommunityClock clock;
 
     /** Filters of the public list; all optional. */
-    public record Filter(UUID communityId, Activity.Category category, Integer age, LocalDate from, LocalDate to) {
-    }
+    public record Filter(UUID communityId, Activity.Category category, Integer age, LocalDate from, LocalDate to) {}
 
     @Transactional
     public ActivityApi.ActivityView create(ActivityApi.CreateActivity r) {
@@ -103,9 +106,22 @@ public class ActivityService {
         }
         a.publish(OffsetDateTime.now(ZoneOffset.UTC));
         em.flush();
-        outbox.publish(ActivityEvents.ACTIVITY_PUBLISHED, a.id, new ActivityApi.ActivityPublished(a.id, a.communityId, a.title,
-                a.category.name(), a.model.name(), a.feeFen, a.providerOrganizationId, a.minAge, a.maxAge,
-                a.parentChild, a.capacity, a.firstSessionStartsAt));
+        outbox.publish(
+                ActivityEvents.ACTIVITY_PUBLISHED,
+                a.id,
+                new ActivityApi.ActivityPublished(
+                        a.id,
+                        a.communityId,
+                        a.title,
+                        a.category.name(),
+                        a.model.name(),
+                        a.feeFen,
+                        a.providerOrganizationId,
+                        a.minAge,
+                        a.maxAge,
+                        a.parentChild,
+                        a.capacity,
+                        a.firstSessionStartsAt));
         return view(a);
     }
 
@@ -120,8 +136,8 @@ public class ActivityService {
         a.requireNotCancelled();
         // the enrollment feature cancels the activity's enrollments, in this transaction (EnrollmentService)
         cancelled.fire(new ActivityCancelled(a));
-        for (ActivitySession s : ActivitySession.<ActivitySession>list("activityId = ?1 and status = ?2", a.id,
-                ActivitySession.Status.SCHEDULED)) {
+        for (ActivitySession s : ActivitySession.<ActivitySession>list(
+                "activityId = ?1 and status = ?2", a.id, ActivitySession.Status.SCHEDULED)) {
             s.status = ActivitySession.Status.CANCELLED;
             bookings.cancelForSession(s.bookingId);
         }
@@ -142,7 +158,8 @@ public class ActivityService {
         }
         ActivitySession s = new ActivitySession();
         s.id = UUID.randomUUID();
-        VenueBooking booking = bookings.bookForSession(venue, a.id, a.providerOrganizationId, s.id, r.startsAt(), r.endsAt());
+        VenueBooking booking =
+                bookings.bookForSession(venue, a.id, a.providerOrganizationId, s.id, r.startsAt(), r.endsAt());
         s.activityId = a.id;
         s.communityId = a.communityId;
         s.venueId = venue.id;
@@ -157,7 +174,9 @@ public class ActivityService {
                             first_session_starts_at = (select min(starts_at) from activity_session where activity_id = ?1 and status = ?2),
                             last_session_starts_at = (select max(starts_at) from activity_session where activity_id = ?1 and status = ?2)
                         where id = ?1""")
-                .setParameter(1, a.id).setParameter(2, ActivitySession.Status.SCHEDULED.name()).executeUpdate();
+                .setParameter(1, a.id)
+                .setParameter(2, ActivitySession.Status.SCHEDULED.name())
+                .executeUpdate();
         return ActivityApi.SessionView.of(s);
     }
 
@@ -165,7 +184,8 @@ public class ActivityService {
     public List<ActivityApi.SessionView> sessions(UUID activityId) {
         Activity a = requireVisible(activityId);
         return ActivitySession.<ActivitySession>list("activityId = ?1 order by startsAt, id", a.id).stream()
-                .map(ActivityApi.SessionView::of).toList();
+                .map(ActivityApi.SessionView::of)
+                .toList();
     }
 
     @Transactional
@@ -193,27 +213,35 @@ public class ActivityService {
             where.append(" and a.firstSessionStartsAt < :to");
             params.put("to", clock.offsetOf(clock.startOf(f.to().plusDays(1))));
         }
-        TypedQuery<Activity> query = em.createQuery("select a from Activity a where " + where
-                + " order by a.firstSessionStartsAt nulls last, a.title, a.id", Activity.class);
+        TypedQuery<Activity> query = em.createQuery(
+                "select a from Activity a where " + where
+                        + " order by a.firstSessionStartsAt nulls last, a.title, a.id",
+                Activity.class);
         TypedQuery<Long> count = em.createQuery("select count(a) from Activity a where " + where, Long.class);
         params.forEach((k, v) -> {
             query.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<Activity> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<Activity> items =
+                query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         Map<UUID, Long> funded = fundedTotals(items.stream().map(a -> a.id).toList());
         Map<UUID, String> providers = providerNames(items);
-        return page.page(items.stream()
-                .map(a -> ActivityApi.ActivityView.of(a, providers.get(a.providerOrganizationId), funded.getOrDefault(a.id, 0L)))
-                .toList(), count.getSingleResult());
+        return page.page(
+                items.stream()
+                        .map(a -> ActivityApi.ActivityView.of(
+                                a, providers.get(a.providerOrganizationId), funded.getOrDefault(a.id, 0L)))
+                        .toList(),
+                count.getSingleResult());
     }
 
     /** The activity as its staff, provider or the public may see it: drafts only to staff and provider. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Activity requireVisible(UUID id) {
         Activity a = Activity.findById(id);
-        if (a == null || (a.status == Activity.Status.DRAFT
-                && !caller.isStaffOf(a.communityId) && !caller.isOrganization(a.providerOrganizationId))) {
+        if (a == null
+                || (a.status == Activity.Status.DRAFT
+                        && !caller.isStaffOf(a.communityId)
+                        && !caller.isOrganization(a.providerOrganizationId))) {
             throw ProblemException.notFound("ACTIVITY_NOT_FOUND", id);
         }
         return a;
@@ -236,7 +264,8 @@ public class ActivityService {
             Organization o = Organization.findById(a.providerOrganizationId);
             provider = o == null ? null : o.name;
         }
-        return ActivityApi.ActivityView.of(a, provider, fundedTotals(List.of(a.id)).getOrDefault(a.id, 0L));
+        return ActivityApi.ActivityView.of(
+                a, provider, fundedTotals(List.of(a.id)).getOrDefault(a.id, 0L));
     }
 
     private Map<UUID, Long> fundedTotals(List<UUID> ids) {
@@ -244,15 +273,21 @@ public class ActivityService {
         if (ids.isEmpty()) {
             return totals;
         }
-        em.createQuery("select g.activityId, sum(g.amountFen) from ActivityGrant g where g.activityId in :ids group by g.activityId",
+        em.createQuery(
+                        "select g.activityId, sum(g.amountFen) from ActivityGrant g where g.activityId in :ids group by g.activityId",
                         Object[].class)
-                .setParameter("ids", ids).getResultList()
+                .setParameter("ids", ids)
+                .getResultList()
                 .forEach(row -> totals.put((UUID) row[0], ((Number) row[1]).longValue()));
         return totals;
     }
 
     private Map<UUID, String> providerNames(List<Activity> items) {
-        List<UUID> ids = items.stream().map(a -> a.providerOrganizationId).filter(java.util.Objects::nonNull).distinct().toList();
+        List<UUID> ids = items.stream()
+                .map(a -> a.providerOrganizationId)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
         Map<UUID, String> names = new HashMap<>();
         if (!ids.isEmpty()) {
             Organization.<Organization>list("id in ?1", ids).forEach(o -> names.put(o.id, o.name));

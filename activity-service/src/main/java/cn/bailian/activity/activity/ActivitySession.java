@@ -14,19 +14,26 @@ import java.util.UUID;
 @Entity
 public class ActivitySession extends PanacheEntityBase {
 
-    public enum Status { SCHEDULED, CANCELLED }
+    public enum Status {
+        SCHEDULED,
+        CANCELLED
+    }
 
     @Id
     public UUID id;
+
     public UUID activityId;
     public UUID communityId;
     public UUID venueId;
     public UUID bookingId;
     public OffsetDateTime startsAt;
     public OffsetDateTime endsAt;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 }

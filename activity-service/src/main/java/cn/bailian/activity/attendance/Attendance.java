@@ -13,17 +13,23 @@ import java.util.UUID;
 @Entity
 public class Attendance extends PanacheEntityBase {
 
-    public enum Method { ENROLLMENT, CODE }
+    public enum Method {
+        ENROLLMENT,
+        CODE
+    }
 
     @Id
     public UUID id;
+
     public UUID sessionId;
     public UUID activityId;
     public UUID enrollmentId;
     public UUID communityId;
     public UUID residentId;
+
     @Enumerated(EnumType.STRING)
     public Method method;
+
     public String recordedBy;
     public OffsetDateTime checkedInAt;
 }

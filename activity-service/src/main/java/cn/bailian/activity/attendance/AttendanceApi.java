@@ -9,14 +9,14 @@ import java.util.UUID;
 /** Request, response and event records of check-in. */
 public final class AttendanceApi {
 
-    private AttendanceApi() {
-    }
+    private AttendanceApi() {}
 
     @Schema(description = "Exactly one of enrollmentId and code")
     public record CheckIn(
             UUID enrollmentId,
-            @Size(max = 32) @Schema(description = "The enrollment's check-in code", example = "K7MQ2XRA") String code) {
-    }
+
+            @Size(max = 32) @Schema(description = "The enrollment's check-in code", example = "K7MQ2XRA")
+            String code) {}
 
     public record AttendanceView(
             UUID id,
@@ -28,12 +28,19 @@ public final class AttendanceApi {
             OffsetDateTime checkedInAt) {
 
         static AttendanceView of(Attendance a) {
-            return new AttendanceView(a.id, a.sessionId, a.activityId, a.enrollmentId, a.residentId, a.method, a.checkedInAt);
+            return new AttendanceView(
+                    a.id, a.sessionId, a.activityId, a.enrollmentId, a.residentId, a.method, a.checkedInAt);
         }
     }
 
     /** {@code cn.bailian.activity.attendance.recorded.v1}; subject attendanceId. */
-    public record AttendanceRecorded(UUID attendanceId, UUID sessionId, UUID activityId, UUID enrollmentId,
-                                     UUID residentId, UUID guardianId, UUID communityId, OffsetDateTime checkedInAt) {
-    }
+    public record AttendanceRecorded(
+            UUID attendanceId,
+            UUID sessionId,
+            UUID activityId,
+            UUID enrollmentId,
+            UUID residentId,
+            UUID guardianId,
+            UUID communityId,
+            OffsetDateTime checkedInAt) {}
 }

@@ -35,9 +35,14 @@ public class AttendanceResource {
 
     @POST
     @Path("/{id}/check-ins")
-    @Operation(operationId = "checkIn", summary = "Check a confirmed participant in, by enrollment id or check-in code (staff or the provider)",
-            description = "社区工作人员或活动提供方为已确认报名的参与者签到，可用报名编号或签到码；同一场次重复签到只记一次。/ Staff of the community or the provider check a confirmed participant in to a session, by enrollment id or check-in code; a second check-in to the same session records nothing new.")
-    @APIResponse(responseCode = "201", description = "Attendance recorded",
+    @Operation(
+            operationId = "checkIn",
+            summary = "Check a confirmed participant in, by enrollment id or check-in code (staff or the provider)",
+            description =
+                    "社区工作人员或活动提供方为已确认报名的参与者签到，可用报名编号或签到码；同一场次重复签到只记一次。/ Staff of the community or the provider check a confirmed participant in to a session, by enrollment id or check-in code; a second check-in to the same session records nothing new.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Attendance recorded",
             content = @Content(schema = @Schema(implementation = AttendanceApi.AttendanceView.class)))
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")
     @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND, ENROLLMENT_NOT_FOUND, CHECK_IN_CODE_UNKNOWN")
@@ -46,13 +51,18 @@ public class AttendanceResource {
     @Idempotent
     public Response checkIn(@PathParam("id") UUID id, @Valid @NotNull AttendanceApi.CheckIn request) {
         AttendanceApi.AttendanceView view = attendance.checkIn(id, request);
-        return Response.created(URI.create("/api/v1/sessions/" + id + "/attendance")).entity(view).build();
+        return Response.created(URI.create("/api/v1/sessions/" + id + "/attendance"))
+                .entity(view)
+                .build();
     }
 
     @GET
     @Path("/{id}/attendance")
-    @Operation(operationId = "listAttendance", summary = "Who checked in to a session (staff or the provider)",
-            description = "某一场次的签到记录，按签到时间排序；仅限社区工作人员或活动提供方。/ The attendance of one session in check-in order; for staff of the community or the provider only.")
+    @Operation(
+            operationId = "listAttendance",
+            summary = "Who checked in to a session (staff or the provider)",
+            description =
+                    "某一场次的签到记录，按签到时间排序；仅限社区工作人员或活动提供方。/ The attendance of one session in check-in order; for staff of the community or the provider only.")
     @APIResponse(responseCode = "200", description = "One page, in check-in order")
     @APIResponse(responseCode = "403", description = "Neither staff of the community nor the provider")
     @APIResponse(responseCode = "404", description = "SESSION_NOT_FOUND")

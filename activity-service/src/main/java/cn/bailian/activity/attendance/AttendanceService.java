@@ -3,8 +3,8 @@ package cn.bailian.activity.attendance;
 import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.activity.Activity;
 import cn.bailian.activity.activity.ActivitySession;
-import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.enrollment.Enrollment;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
@@ -24,16 +24,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class AttendanceService {
 
-
     @Inject
     Caller caller;
+
     @Inject
     Outbox outbox;
 
     /** Checks a confirmed participant in to a session, by enrollment id or check-in code; once per session. */
     @Transactional
     public AttendanceApi.AttendanceView checkIn(UUID sessionId, AttendanceApi.CheckIn request) {
-        if ((request.enrollmentId() == null) == (request.code() == null || request.code().isBlank())) {
+        if ((request.enrollmentId() == null)
+                == (request.code() == null || request.code().isBlank())) {
             throw ProblemException.invalidField("enrollmentId", "OneOf", "give exactly one of enrollmentId and code");
         }
         ActivitySession session = requireSession(sessionId);
@@ -52,7 +53,8 @@ public class AttendanceService {
             method = Attendance.Method.ENROLLMENT;
         } else {
             String code = request.code().strip().toUpperCase(Locale.ROOT);
-            enrollment = Enrollment.find("activityId = ?1 and checkInCode = ?2", activity.id, code).firstResult();
+            enrollment = Enrollment.find("activityId = ?1 and checkInCode = ?2", activity.id, code)
+                    .firstResult();
             if (enrollment == null) {
                 throw ProblemException.notFound("CHECK_IN_CODE_UNKNOWN", code);
             }
@@ -83,8 +85,18 @@ public class AttendanceService {
             }
             throw e;
         }
-        outbox.publish(ActivityEvents.ATTENDANCE_RECORDED, a.id, new AttendanceApi.AttendanceRecorded(a.id, sessionId, activity.id, enrollment.id,
-                enrollment.participantId, enrollment.guardianId, activity.communityId, a.checkedInAt));
+        outbox.publish(
+                ActivityEvents.ATTENDANCE_RECORDED,
+                a.id,
+                new AttendanceApi.AttendanceRecorded(
+                        a.id,
+                        sessionId,
+                        activity.id,
+                        enrollment.id,
+                        enrollment.participantId,
+                        enrollment.guardianId,
+                        activity.communityId,
+                        a.checkedInAt));
         return AttendanceApi.AttendanceView.of(a);
     }
 
@@ -93,8 +105,12 @@ public class AttendanceService {
         ActivitySession session = requireSession(sessionId);
         Activity activity = Activity.findById(session.activityId);
         caller.requireStaffOrOrganization(activity.communityId, activity.providerOrganizationId);
-        var query = Attendance.<Attendance>find("sessionId = ?1", Sort.by("checkedInAt").and("id"), sessionId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(AttendanceApi.AttendanceView::of).toList(),
+        var query = Attendance.<Attendance>find(
+                "sessionId = ?1", Sort.by("checkedInAt").and("id"), sessionId);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(AttendanceApi.AttendanceView::of)
+                        .toList(),
                 query.count());
     }
 

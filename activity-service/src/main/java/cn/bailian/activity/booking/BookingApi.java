@@ -12,18 +12,23 @@ import java.util.UUID;
 /** Request, response and event records of venue bookings. */
 public final class BookingApi {
 
-    private BookingApi() {
-    }
+    private BookingApi() {}
 
     @Schema(description = "Exactly one of residentId and organizationId names who holds the booking")
     public record CreateBooking(
-            @Schema(example = "0b7f7c1e-5d7a-4b53-8f0e-2c9a1d3e4f50") UUID residentId,
+            @Schema(example = "0b7f7c1e-5d7a-4b53-8f0e-2c9a1d3e4f50")
+            UUID residentId,
+
             UUID organizationId,
-            @NotNull @Schema(example = "2026-12-05T14:00:00+08:00") OffsetDateTime startsAt,
-            @NotNull @Schema(example = "2026-12-05T16:00:00+08:00") OffsetDateTime endsAt,
+
+            @NotNull @Schema(example = "2026-12-05T14:00:00+08:00")
+            OffsetDateTime startsAt,
+
+            @NotNull @Schema(example = "2026-12-05T16:00:00+08:00")
+            OffsetDateTime endsAt,
+
             @Size(max = 500) @Schema(example = "楼栋议事会") String purpose,
-            @Min(1) @Max(10000) @Schema(example = "12") Integer attendees) {
-    }
+            @Min(1) @Max(10000) @Schema(example = "12") Integer attendees) {}
 
     public record BookingView(
             UUID id,
@@ -44,9 +49,23 @@ public final class BookingApi {
             long version) {
 
         public static BookingView of(VenueBooking b) {
-            return new BookingView(b.id, b.venueId, b.communityId, b.holderKind, b.residentId, b.organizationId,
-                    b.activityId, b.startsAt, b.endsAt, b.purpose, b.attendees, b.status, b.checkedInAt, b.closedAt,
-                    b.createdAt, b.version);
+            return new BookingView(
+                    b.id,
+                    b.venueId,
+                    b.communityId,
+                    b.holderKind,
+                    b.residentId,
+                    b.organizationId,
+                    b.activityId,
+                    b.startsAt,
+                    b.endsAt,
+                    b.purpose,
+                    b.attendees,
+                    b.status,
+                    b.checkedInAt,
+                    b.closedAt,
+                    b.createdAt,
+                    b.version);
         }
     }
 
@@ -54,12 +73,18 @@ public final class BookingApi {
     public record Slot(
             @Schema(example = "2026-12-05T14:00:00+08:00") OffsetDateTime startsAt,
             @Schema(example = "2026-12-05T16:00:00+08:00") OffsetDateTime endsAt,
-            @Schema(example = "ACTIVITY") VenueBooking.HolderKind holderKind) {
-    }
+            @Schema(example = "ACTIVITY") VenueBooking.HolderKind holderKind) {}
 
     /** {@code cn.bailian.activity.venue.booked.v1}; subject bookingId. */
-    public record VenueBooked(UUID bookingId, UUID venueId, UUID communityId, String holderKind, UUID residentId,
-                              UUID organizationId, UUID activityId, UUID sessionId, OffsetDateTime startsAt,
-                              OffsetDateTime endsAt) {
-    }
+    public record VenueBooked(
+            UUID bookingId,
+            UUID venueId,
+            UUID communityId,
+            String holderKind,
+            UUID residentId,
+            UUID organizationId,
+            UUID activityId,
+            UUID sessionId,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {}
 }

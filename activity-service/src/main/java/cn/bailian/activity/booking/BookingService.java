@@ -1,14 +1,14 @@
 package cn.bailian.activity.booking;
 
-import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.ActivityConfig;
-import cn.bailian.activity.resident.ResidentMovedOut;
-import cn.bailian.kit.db.Constraints;
+import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.resident.Organization;
 import cn.bailian.activity.resident.Resident;
+import cn.bailian.activity.resident.ResidentMovedOut;
 import cn.bailian.activity.venue.OpeningHours;
 import cn.bailian.activity.venue.Venue;
 import cn.bailian.activity.venue.VenueService;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
@@ -36,19 +36,24 @@ public class BookingService {
 
     @Inject
     Caller caller;
+
     @Inject
     Outbox outbox;
+
     @Inject
     ActivityConfig config;
+
     @Inject
     CommunityClock clock;
+
     @Inject
     EntityManager em;
 
     @Transactional
     public BookingApi.BookingView book(UUID venueId, BookingApi.CreateBooking request) {
         if ((request.residentId() == null) == (request.organizationId() == null)) {
-            throw ProblemException.invalidField("residentId", "OneOf", "give exactly one of residentId and organizationId");
+            throw ProblemException.invalidField(
+                    "residentId", "OneOf", "give exactly one of residentId and organizationId");
         }
         Venue venue = VenueService.require(venueId);
         VenueBooking booking = new VenueBooking();
@@ -89,8 +94,13 @@ public class BookingService {
      * hours, no overlap (the exclusion constraint decides races).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public VenueBooking bookForSession(Venue venue, UUID activityId, UUID providerOrganizationId, UUID sessionId,
-                                       OffsetDateTime startsAt, OffsetDateTime endsAt) {
+    public VenueBooking bookForSession(
+            Venue venue,
+            UUID activityId,
+            UUID providerOrganizationId,
+            UUID sessionId,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {
         VenueBooking booking = new VenueBooking();
         booking.holderKind = VenueBooking.HolderKind.ACTIVITY;
         booking.activityId = activityId;
@@ -100,7 +110,8 @@ public class BookingService {
         return booking;
     }
 
-    private void insert(Venue venue, VenueBooking booking, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID sessionId) {
+    private void insert(
+            Venue venue, VenueBooking booking, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID sessionId) {
         if (!endsAt.isAfter(startsAt)) {
             throw ProblemException.invalidField("endsAt", "After", "must be after startsAt");
         }
@@ -125,9 +136,20 @@ public class BookingService {
             }
             throw e;
         }
-        outbox.publish(ActivityEvents.VENUE_BOOKED, booking.id, new BookingApi.VenueBooked(booking.id, venue.id, venue.communityId,
-                booking.holderKind.name(), booking.residentId, booking.organizationId, booking.activityId, sessionId,
-                startsAt, endsAt));
+        outbox.publish(
+                ActivityEvents.VENUE_BOOKED,
+                booking.id,
+                new BookingApi.VenueBooked(
+                        booking.id,
+                        venue.id,
+                        venue.communityId,
+                        booking.holderKind.name(),
+                        booking.residentId,
+                        booking.organizationId,
+                        booking.activityId,
+                        sessionId,
+                        startsAt,
+                        endsAt));
     }
 
     /**
@@ -135,8 +157,8 @@ public class BookingService {
      * days; default the next 7 days from today), in time order, without their holders.
      */
     @Transactional
-    public cn.bailian.kit.paging.Page<BookingApi.Slot> taken(UUID venueId, LocalDate first, LocalDate last,
-                                                            cn.bailian.kit.paging.PageRequest page) {
+    public cn.bailian.kit.paging.Page<BookingApi.Slot> taken(
+            UUID venueId, LocalDate first, LocalDate last, cn.bailian.kit.paging.PageRequest page) {
         if (first == null) {
             first = clock.today();
         }
@@ -151,10 +173,16 @@ public class BookingService {
         VenueService.require(venueId);
         var query = VenueBooking.<VenueBooking>find(
                 "venueId = ?1 and status in ?2 and startsAt < ?3 and endsAt > ?4",
-                io.quarkus.panache.common.Sort.by("startsAt").and("id"), venueId,
-                java.util.List.of(VenueBooking.Status.BOOKED, VenueBooking.Status.CHECKED_IN), to, from);
-        return page.page(query.page(page.page(), page.size()).list().stream()
-                .map(b -> new BookingApi.Slot(b.startsAt, b.endsAt, b.holderKind)).toList(), query.count());
+                io.quarkus.panache.common.Sort.by("startsAt").and("id"),
+                venueId,
+                java.util.List.of(VenueBooking.Status.BOOKED, VenueBooking.Status.CHECKED_IN),
+                to,
+                from);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(b -> new BookingApi.Slot(b.startsAt, b.endsAt, b.holderKind))
+                        .toList(),
+                query.count());
     }
 
     @Transactional
@@ -177,7 +205,9 @@ public class BookingService {
     public BookingApi.BookingView checkIn(UUID id) {
         VenueBooking booking = require(id, LockModeType.PESSIMISTIC_WRITE);
         requireHolderOrStaff(booking);
-        booking.checkIn(OffsetDateTime.now(ZoneOffset.UTC), booking.startsAt.toInstant().minus(config.checkInOpensBefore()),
+        booking.checkIn(
+                OffsetDateTime.now(ZoneOffset.UTC),
+                booking.startsAt.toInstant().minus(config.checkInOpensBefore()),
                 booking.startsAt.toInstant().plus(config.noShowGrace()));
         em.flush();
         return BookingApi.BookingView.of(booking);
@@ -197,12 +227,15 @@ public class BookingService {
                         where status = ?4 and holder_kind <> ?5 and starts_at <= ?2""")
                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
                 .setParameter(2, now.minus(config.noShowGrace()).atOffset(ZoneOffset.UTC))
-                .setParameter(3, VenueBooking.Status.RELEASED.name()).setParameter(4, VenueBooking.Status.BOOKED.name())
+                .setParameter(3, VenueBooking.Status.RELEASED.name())
+                .setParameter(4, VenueBooking.Status.BOOKED.name())
                 .setParameter(5, VenueBooking.HolderKind.ACTIVITY.name())
                 .executeUpdate();
     }
 
-    @Scheduled(every = "${activity.no-show-scan-interval}", delayed = "10s",
+    @Scheduled(
+            every = "${activity.no-show-scan-interval}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scanNoShows() {
         int released = releaseNoShows(Instant.now());
@@ -217,7 +250,8 @@ public class BookingService {
         em.createNativeQuery("""
                         update venue_booking set status = ?2, closed_at = now(), version = version + 1
                         where resident_id = ?1 and status = ?3 and starts_at > now()""")
-                .setParameter(1, movedOut.residentId()).setParameter(2, VenueBooking.Status.CANCELLED.name())
+                .setParameter(1, movedOut.residentId())
+                .setParameter(2, VenueBooking.Status.CANCELLED.name())
                 .setParameter(3, VenueBooking.Status.BOOKED.name())
                 .executeUpdate();
     }
@@ -247,5 +281,4 @@ public class BookingService {
             throw ProblemException.forbidden();
         }
     }
-
 }

@@ -18,18 +18,30 @@ import java.util.UUID;
 @Entity
 public class VenueBooking extends PanacheEntityBase {
 
-    public enum HolderKind { RESIDENT, ORGANIZATION, ACTIVITY }
+    public enum HolderKind {
+        RESIDENT,
+        ORGANIZATION,
+        ACTIVITY
+    }
 
     // The published OpenAPI names this enum Status3; the generated name depended on the order classes were scanned in
     @Schema(name = "Status3")
-    public enum Status { BOOKED, CHECKED_IN, CANCELLED, RELEASED }
+    public enum Status {
+        BOOKED,
+        CHECKED_IN,
+        CANCELLED,
+        RELEASED
+    }
 
     @Id
     public UUID id;
+
     public UUID venueId;
     public UUID communityId;
+
     @Enumerated(EnumType.STRING)
     public HolderKind holderKind;
+
     public UUID residentId;
     public UUID organizationId;
     public UUID activityId;
@@ -37,11 +49,14 @@ public class VenueBooking extends PanacheEntityBase {
     public OffsetDateTime endsAt;
     public String purpose;
     public Integer attendees;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public OffsetDateTime checkedInAt;
     public OffsetDateTime closedAt;
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 
@@ -59,7 +74,8 @@ public class VenueBooking extends PanacheEntityBase {
     public void checkIn(OffsetDateTime now, Instant opens, Instant closes) {
         requireHolderBookingInUse();
         if (now.toInstant().isBefore(opens) || !now.toInstant().isBefore(closes)) {
-            throw ProblemException.unprocessable("CHECK_IN_NOT_OPEN", opens.atOffset(ZoneOffset.UTC), closes.atOffset(ZoneOffset.UTC));
+            throw ProblemException.unprocessable(
+                    "CHECK_IN_NOT_OPEN", opens.atOffset(ZoneOffset.UTC), closes.atOffset(ZoneOffset.UTC));
         }
         status = Status.CHECKED_IN;
         checkedInAt = now;

@@ -42,30 +42,46 @@ public class VenueBookingResource {
     BookingService bookings;
 
     @POST
-    @Operation(operationId = "bookVenue", summary = "Book a venue for a resident or an organisation",
-            description = "The slot must lie in the future and within the venue's opening hours; live bookings of a venue never overlap.")
-    @APIResponse(responseCode = "201", description = "Booked",
+    @Operation(
+            operationId = "bookVenue",
+            summary = "Book a venue for a resident or an organisation",
+            description =
+                    "The slot must lie in the future and within the venue's opening hours; live bookings of a venue never overlap.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Booked",
             content = @Content(schema = @Schema(implementation = BookingApi.BookingView.class)))
-    @APIResponse(responseCode = "403", description = "Neither the resident or organisation themselves nor staff of the venue's community")
+    @APIResponse(
+            responseCode = "403",
+            description = "Neither the resident or organisation themselves nor staff of the venue's community")
     @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "BOOKING_OVERLAP: the venue is taken for part of this time")
-    @APIResponse(responseCode = "422", description = "OUTSIDE_OPENING_HOURS, BOOKING_IN_PAST, VENUE_CAPACITY_EXCEEDED, RESIDENT_NOT_ELIGIBLE, ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "OUTSIDE_OPENING_HOURS, BOOKING_IN_PAST, VENUE_CAPACITY_EXCEEDED, RESIDENT_NOT_ELIGIBLE, ORGANIZATION_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
     @Idempotent
     public Response book(@PathParam("id") UUID id, @Valid @NotNull BookingApi.CreateBooking request) {
         BookingApi.BookingView booking = bookings.book(id, request);
-        return Response.created(URI.create("/api/v1/bookings/" + booking.id())).entity(booking).build();
+        return Response.created(URI.create("/api/v1/bookings/" + booking.id()))
+                .entity(booking)
+                .build();
     }
 
     @GET
     @SecurityRequirementsSet // public: anonymous, or with a token
-    @Operation(operationId = "listVenueSlots", summary = "The taken slots of a venue between two dates (public, holders not shown)",
-            description = "from and to are dates in the community's local time, both inclusive, at most 31 days apart; default: the next 7 days.")
+    @Operation(
+            operationId = "listVenueSlots",
+            summary = "The taken slots of a venue between two dates (public, holders not shown)",
+            description =
+                    "from and to are dates in the community's local time, both inclusive, at most 31 days apart; default: the next 7 days.")
     @APIResponse(responseCode = "200", description = "One page of taken slots in time order")
     @APIResponse(responseCode = "404", description = "VENUE_NOT_FOUND")
-    public Page<BookingApi.Slot> slots(@PathParam("id") UUID id,
-                                       @Parameter(description = "YYYY-MM-DD") @QueryParam("from") String from,
-                                       @Parameter(description = "YYYY-MM-DD") @QueryParam("to") String to,
-                                       @BeanParam PageRequest page) {
+    public Page<BookingApi.Slot> slots(
+            @PathParam("id") UUID id,
+            @Parameter(description = "YYYY-MM-DD") @QueryParam("from") String from,
+            @Parameter(description = "YYYY-MM-DD") @QueryParam("to") String to,
+            @BeanParam PageRequest page) {
         return bookings.taken(id, QueryParams.date("from", from), QueryParams.date("to", to), page);
     }
 }

@@ -41,30 +41,44 @@ public class ActivityEnrollmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "enrol", summary = "Enrol a participant: CONFIRMED while places are left, else WAITLISTED",
-            description = "The participant themselves, their guardian (guardianId = the caller) or staff of the community may enrol. "
-                    + "A minor, and every participant of a parent-child activity, needs a linked guardian.")
-    @APIResponse(responseCode = "201", description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)",
+    @Operation(
+            operationId = "enrol",
+            summary = "Enrol a participant: CONFIRMED while places are left, else WAITLISTED",
+            description =
+                    "The participant themselves, their guardian (guardianId = the caller) or staff of the community may enrol. "
+                            + "A minor, and every participant of a parent-child activity, needs a linked guardian.")
+    @APIResponse(
+            responseCode = "201",
+            description = "CONFIRMED (with a check-in code) or WAITLISTED (with a position)",
             content = @Content(schema = @Schema(implementation = EnrollmentApi.EnrollmentView.class)))
     @APIResponse(responseCode = "403", description = "Neither participant, guardian nor staff of the community")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "ALREADY_ENROLLED, ACTIVITY_CANCELLED")
-    @APIResponse(responseCode = "422", description = "AGE_OUT_OF_RANGE, GUARDIAN_REQUIRED, ENROLLMENT_CLOSED, RESIDENT_NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "AGE_OUT_OF_RANGE, GUARDIAN_REQUIRED, ENROLLMENT_CLOSED, RESIDENT_NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED")
     @Idempotent
     public Response enrol(@PathParam("id") UUID id, @Valid @NotNull EnrollmentApi.Enrol request) {
         EnrollmentApi.EnrollmentView e = enrollments.enrol(id, request);
-        return Response.created(URI.create("/api/v1/enrollments/" + e.id())).entity(e).build();
+        return Response.created(URI.create("/api/v1/enrollments/" + e.id()))
+                .entity(e)
+                .build();
     }
 
     @GET
-    @Operation(operationId = "listActivityEnrollments", summary = "An activity's enrollments (staff of the community, or the provider)",
-            description = "活动的报名名单，按状态排列，候补按顺序；仅限社区工作人员或提供方。/ An activity's enrollments by status, the waitlist in its order; for staff of the community or the provider.")
+    @Operation(
+            operationId = "listActivityEnrollments",
+            summary = "An activity's enrollments (staff of the community, or the provider)",
+            description =
+                    "活动的报名名单，按状态排列，候补按顺序；仅限社区工作人员或提供方。/ An activity's enrollments by status, the waitlist in its order; for staff of the community or the provider.")
     @APIResponse(responseCode = "200", description = "One page, by status, the waitlist in its order")
     @APIResponse(responseCode = "403", description = "Neither staff nor the provider")
     @APIResponse(responseCode = "404", description = "ACTIVITY_NOT_FOUND")
-    public Page<EnrollmentApi.EnrollmentView> enrollments(@PathParam("id") UUID id,
-                                                          @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
-                                                          @BeanParam PageRequest page) {
+    public Page<EnrollmentApi.EnrollmentView> enrollments(
+            @PathParam("id") UUID id,
+            @Parameter(description = "CONFIRMED, WAITLISTED or CANCELLED") @QueryParam("status") String status,
+            @BeanParam PageRequest page) {
         return enrollments.ofActivity(id, QueryParams.enumOf(Enrollment.Status.class, "status", status), page);
     }
 }

@@ -18,27 +18,42 @@ public class Enrollment extends PanacheEntityBase {
 
     // The published OpenAPI names this enum Status2; the generated name depended on the order classes were scanned in
     @Schema(name = "Status2")
-    public enum Status { CONFIRMED, WAITLISTED, CANCELLED }
+    public enum Status {
+        CONFIRMED,
+        WAITLISTED,
+        CANCELLED
+    }
 
-    public enum CancelReason { PARTICIPANT, STAFF, MOVED_OUT, ACTIVITY_CANCELLED }
+    public enum CancelReason {
+        PARTICIPANT,
+        STAFF,
+        MOVED_OUT,
+        ACTIVITY_CANCELLED
+    }
 
     @Id
     public UUID id;
+
     public UUID activityId;
     public UUID communityId;
     public UUID participantId;
     public UUID guardianId;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public Long waitlistPosition;
     public String checkInCode;
     public String enrolledBy;
+
     @Enumerated(EnumType.STRING)
     public CancelReason cancelReason;
+
     public OffsetDateTime enrolledAt;
     public OffsetDateTime confirmedAt;
     public OffsetDateTime promotedAt;
     public OffsetDateTime cancelledAt;
+
     @Version
     public long version;
 

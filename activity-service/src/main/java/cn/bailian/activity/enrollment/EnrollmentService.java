@@ -3,10 +3,10 @@ package cn.bailian.activity.enrollment;
 import cn.bailian.activity.ActivityEvents;
 import cn.bailian.activity.activity.Activity;
 import cn.bailian.activity.activity.ActivityCancelled;
-import cn.bailian.kit.db.Constraints;
 import cn.bailian.activity.resident.GuardianLink;
 import cn.bailian.activity.resident.Resident;
 import cn.bailian.activity.resident.ResidentMovedOut;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.kit.outbox.Outbox;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
@@ -42,10 +42,13 @@ public class EnrollmentService {
 
     @Inject
     Caller caller;
+
     @Inject
     Outbox outbox;
+
     @Inject
     EntityManager em;
+
     @Inject
     CommunityClock clock;
 
@@ -63,7 +66,8 @@ public class EnrollmentService {
         }
         UUID participantId = request.participantId();
         UUID guardianId = request.guardianId();
-        if (!caller.isResident(participantId) && !caller.isResident(guardianId)
+        if (!caller.isResident(participantId)
+                && !caller.isResident(guardianId)
                 && !caller.isStaffOf(activity.communityId)) {
             throw ProblemException.forbidden();
         }
@@ -85,7 +89,9 @@ public class EnrollmentService {
         boolean guardianNeeded = activity.parentChild || age.getAsInt() < ADULT_AGE;
         if (guardianNeeded || guardianId != null) {
             Resident guardian = guardianId == null ? null : Resident.findById(guardianId);
-            if (guardian == null || !Resident.ACTIVE.equals(guardian.status) || !GuardianLink.exists(participantId, guardianId)) {
+            if (guardian == null
+                    || !Resident.ACTIVE.equals(guardian.status)
+                    || !GuardianLink.exists(participantId, guardianId)) {
                 throw ProblemException.unprocessable("GUARDIAN_REQUIRED", participantId);
             }
         }
@@ -93,8 +99,12 @@ public class EnrollmentService {
         em.refresh(activity, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         activity.requireOpenForEnrollment(now);
-        if (Enrollment.count("activityId = ?1 and participantId = ?2 and status in ?3", activityId, participantId,
-                List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED)) > 0) {
+        if (Enrollment.count(
+                        "activityId = ?1 and participantId = ?2 and status in ?3",
+                        activityId,
+                        participantId,
+                        List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED))
+                > 0) {
             throw ProblemException.conflict("ALREADY_ENROLLED", participantId);
         }
         Enrollment e = new Enrollment();
@@ -118,7 +128,12 @@ public class EnrollmentService {
             }
             throw ex;
         }
-        outbox.publish(e.status == Enrollment.Status.CONFIRMED ? ActivityEvents.ENROLLMENT_CONFIRMED : ActivityEvents.ENROLLMENT_WAITLISTED, e.id, EnrollmentApi.EnrollmentEvent.of(e));
+        outbox.publish(
+                e.status == Enrollment.Status.CONFIRMED
+                        ? ActivityEvents.ENROLLMENT_CONFIRMED
+                        : ActivityEvents.ENROLLMENT_WAITLISTED,
+                e.id,
+                EnrollmentApi.EnrollmentEvent.of(e));
         return EnrollmentApi.EnrollmentView.of(e);
     }
 
@@ -150,9 +165,14 @@ public class EnrollmentService {
                 throw ProblemException.forbidden();
             }
         }
-        var query = Enrollment.<Enrollment>find("participantId = ?1 or guardianId = ?1",
-                Sort.by("enrolledAt").descending().and("id"), residentId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(EnrollmentApi.EnrollmentView::of).toList(),
+        var query = Enrollment.<Enrollment>find(
+                "participantId = ?1 or guardianId = ?1",
+                Sort.by("enrolledAt").descending().and("id"),
+                residentId);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(EnrollmentApi.EnrollmentView::of)
+                        .toList(),
                 query.count());
     }
 
@@ -165,10 +185,15 @@ public class EnrollmentService {
         }
         caller.requireStaffOrOrganization(activity.communityId, activity.providerOrganizationId);
         String where = status == null ? "activityId = ?1" : "activityId = ?1 and status = ?2";
-        Object[] params = status == null ? new Object[]{activityId} : new Object[]{activityId, status};
-        var query = Enrollment.<Enrollment>find(where,
-                Sort.by("status").and("waitlistPosition").and("enrolledAt").and("id"), params);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(EnrollmentApi.EnrollmentView::of).toList(),
+        Object[] params = status == null ? new Object[] {activityId} : new Object[] {activityId, status};
+        var query = Enrollment.<Enrollment>find(
+                where,
+                Sort.by("status").and("waitlistPosition").and("enrolledAt").and("id"),
+                params);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(EnrollmentApi.EnrollmentView::of)
+                        .toList(),
                 query.count());
     }
 
@@ -185,8 +210,10 @@ public class EnrollmentService {
                         where e.participant_id = ?1 and e.status in (?2, ?3) and a.status <> ?4
                           and (a.last_session_starts_at is null or a.last_session_starts_at > now())
                         order by a.id""")
-                .setParameter(1, residentId).setParameter(2, Enrollment.Status.CONFIRMED.name())
-                .setParameter(3, Enrollment.Status.WAITLISTED.name()).setParameter(4, Activity.Status.CANCELLED.name())
+                .setParameter(1, residentId)
+                .setParameter(2, Enrollment.Status.CONFIRMED.name())
+                .setParameter(3, Enrollment.Status.WAITLISTED.name())
+                .setParameter(4, Activity.Status.CANCELLED.name())
                 .getResultList();
         for (Object id : ids) {
             Enrollment e = Enrollment.findById(id instanceof UUID u ? u : UUID.fromString(id.toString()));
@@ -203,8 +230,10 @@ public class EnrollmentService {
     @Transactional(Transactional.TxType.MANDATORY)
     void cancelAllOf(@Observes ActivityCancelled cancelled) {
         Activity activity = cancelled.activity();
-        for (Enrollment e : Enrollment.<Enrollment>list("activityId = ?1 and status in ?2 order by enrolledAt, id",
-                activity.id, List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED))) {
+        for (Enrollment e : Enrollment.<Enrollment>list(
+                "activityId = ?1 and status in ?2 order by enrolledAt, id",
+                activity.id,
+                List.of(Enrollment.Status.CONFIRMED, Enrollment.Status.WAITLISTED))) {
             cancel(e, activity, Enrollment.CancelReason.ACTIVITY_CANCELLED, false);
         }
     }
@@ -219,8 +248,13 @@ public class EnrollmentService {
     }
 
     private void promoteHead(Activity activity) {
-        List<Enrollment> head = Enrollment.<Enrollment>find("activityId = ?1 and status = ?2",
-                Sort.by("waitlistPosition"), activity.id, Enrollment.Status.WAITLISTED).page(0, 1).list();
+        List<Enrollment> head = Enrollment.<Enrollment>find(
+                        "activityId = ?1 and status = ?2",
+                        Sort.by("waitlistPosition"),
+                        activity.id,
+                        Enrollment.Status.WAITLISTED)
+                .page(0, 1)
+                .list();
         if (head.isEmpty()) {
             return;
         }
@@ -251,8 +285,11 @@ public class EnrollmentService {
     }
 
     private long nextWaitlistPosition(UUID activityId) {
-        return ((Number) em.createNativeQuery("update activity set waitlist_seq = waitlist_seq + 1 where id = ?1 returning waitlist_seq")
-                .setParameter(1, activityId).getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery(
+                                "update activity set waitlist_seq = waitlist_seq + 1 where id = ?1 returning waitlist_seq")
+                        .setParameter(1, activityId)
+                        .getSingleResult())
+                .longValue();
     }
 
     /** The enrollment, for its participant, guardian, the activity's staff or provider. */
@@ -261,7 +298,8 @@ public class EnrollmentService {
         if (e == null) {
             throw ProblemException.notFound("ENROLLMENT_NOT_FOUND", id);
         }
-        if (!caller.isResident(e.participantId) && !caller.isResident(e.guardianId)
+        if (!caller.isResident(e.participantId)
+                && !caller.isResident(e.guardianId)
                 && !caller.isStaffOf(e.communityId)) {
             Activity activity = Activity.findById(e.activityId);
             if (!caller.isOrganization(activity.providerOrganizationId)) {

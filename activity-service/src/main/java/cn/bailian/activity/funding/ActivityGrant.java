@@ -13,6 +13,7 @@ public class ActivityGrant extends PanacheEntityBase {
 
     @Id
     public UUID disbursementId;
+
     public UUID activityId;
     public UUID projectId;
     public UUID fundId;

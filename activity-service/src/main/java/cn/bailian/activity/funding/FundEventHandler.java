@@ -16,8 +16,8 @@ public class FundEventHandler implements EventHandler {
     public static final String TOPIC = "bailian.fund.events";
     static final String GRANT_DISBURSED = "cn.bailian.fund.grant.disbursed.v1";
 
-    record GrantDisbursed(UUID disbursementId, UUID projectId, UUID fundId, UUID communityId, UUID activityId, Long amountFen) {
-    }
+    record GrantDisbursed(
+            UUID disbursementId, UUID projectId, UUID fundId, UUID communityId, UUID activityId, Long amountFen) {}
 
     @Override
     public String topic() {
@@ -33,7 +33,10 @@ public class FundEventHandler implements EventHandler {
     public void handle(CloudEvent event) {
         GrantDisbursed grant = event.dataAs(GrantDisbursed.class);
         // grants for projects that are not about an activity are none of our business
-        if (grant.activityId() == null || grant.disbursementId() == null || grant.amountFen() == null || grant.amountFen() <= 0) {
+        if (grant.activityId() == null
+                || grant.disbursementId() == null
+                || grant.amountFen() == null
+                || grant.amountFen() <= 0) {
             return;
         }
         // keyed by disbursement: the same grant published twice under two event ids still counts once

@@ -15,8 +15,10 @@ public class GuardianLink extends PanacheEntityBase {
 
     @Id
     public UUID childId;
+
     @Id
     public UUID guardianId;
+
     public String relation;
     public UUID communityId;
 
@@ -24,8 +26,7 @@ public class GuardianLink extends PanacheEntityBase {
         public UUID childId;
         public UUID guardianId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID childId, UUID guardianId) {
             this.childId = childId;
@@ -34,7 +35,9 @@ public class GuardianLink extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(childId, k.childId) && java.util.Objects.equals(guardianId, k.guardianId);
+            return o instanceof Key k
+                    && java.util.Objects.equals(childId, k.childId)
+                    && java.util.Objects.equals(guardianId, k.guardianId);
         }
 
         @Override
@@ -44,6 +47,8 @@ public class GuardianLink extends PanacheEntityBase {
     }
 
     public static boolean exists(UUID childId, UUID guardianId) {
-        return childId != null && guardianId != null && count("childId = ?1 and guardianId = ?2", childId, guardianId) > 0;
+        return childId != null
+                && guardianId != null
+                && count("childId = ?1 and guardianId = ?2", childId, guardianId) > 0;
     }
 }

@@ -12,6 +12,7 @@ public class Organization extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID communityId;
     public String name;
     public String kind;

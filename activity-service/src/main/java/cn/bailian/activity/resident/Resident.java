@@ -18,6 +18,7 @@ public class Resident extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID communityId;
     public UUID householdId;
     public String displayName;
@@ -31,6 +32,8 @@ public class Resident extends PanacheEntityBase {
 
     /** Completed years on {@code day}; empty when the birth date is unknown. */
     public java.util.OptionalInt ageOn(LocalDate day) {
-        return birthDate == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(Period.between(birthDate, day).getYears());
+        return birthDate == null
+                ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(Period.between(birthDate, day).getYears());
     }
 }

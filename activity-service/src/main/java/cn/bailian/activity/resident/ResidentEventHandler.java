@@ -24,21 +24,23 @@ public class ResidentEventHandler implements EventHandler {
     static final String ORGANIZATION_REGISTERED = "cn.bailian.resident.organization.registered.v1";
     static final String GUARDIAN_LINKED = "cn.bailian.resident.guardian.linked.v1";
 
-    record ResidentState(UUID residentId, UUID communityId, UUID householdId, String displayName, LocalDate birthDate,
-                         String status) {
-    }
+    record ResidentState(
+            UUID residentId,
+            UUID communityId,
+            UUID householdId,
+            String displayName,
+            LocalDate birthDate,
+            String status) {}
 
-    record MovedOut(UUID residentId, UUID communityId, LocalDate movedOutOn) {
-    }
+    record MovedOut(UUID residentId, UUID communityId, LocalDate movedOutOn) {}
 
-    record OrganizationRegistered(UUID organizationId, UUID communityId, String name, String kind) {
-    }
+    record OrganizationRegistered(UUID organizationId, UUID communityId, String name, String kind) {}
 
-    record GuardianLinked(UUID childId, UUID guardianId, String relation, UUID communityId) {
-    }
+    record GuardianLinked(UUID childId, UUID guardianId, String relation, UUID communityId) {}
 
     @Inject
     EntityManager em;
+
     @Inject
     Event<ResidentMovedOut> movedOut;
 
@@ -59,8 +61,7 @@ public class ResidentEventHandler implements EventHandler {
             case MOVED_OUT -> movedOut(event.dataAs(MovedOut.class));
             case ORGANIZATION_REGISTERED -> organization(event.dataAs(OrganizationRegistered.class));
             case GUARDIAN_LINKED -> guardian(event.dataAs(GuardianLinked.class));
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -18,8 +18,7 @@ public class OpeningHours {
     public LocalTime opens;
     public LocalTime closes;
 
-    public OpeningHours() {
-    }
+    public OpeningHours() {}
 
     public OpeningHours(DayOfWeek day, LocalTime opens, LocalTime closes) {
         this.dayOfWeek = (short) day.getValue();
@@ -51,7 +50,8 @@ public class OpeningHours {
             if (!from.isBefore(to)) {
                 return true;
             }
-            if (!coveredOnDay(windows, day.getDayOfWeek(), from.toLocalTime(), to.equals(dayEnd) ? null : to.toLocalTime())) {
+            if (!coveredOnDay(
+                    windows, day.getDayOfWeek(), from.toLocalTime(), to.equals(dayEnd) ? null : to.toLocalTime())) {
                 return false;
             }
             if (!e.isAfter(dayEnd)) {
@@ -76,7 +76,9 @@ public class OpeningHours {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OpeningHours h && h.dayOfWeek == dayOfWeek && java.util.Objects.equals(h.opens, opens)
+        return o instanceof OpeningHours h
+                && h.dayOfWeek == dayOfWeek
+                && java.util.Objects.equals(h.opens, opens)
                 && java.util.Objects.equals(h.closes, closes);
     }
 

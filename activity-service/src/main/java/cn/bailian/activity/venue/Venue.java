@@ -18,20 +18,32 @@ import java.util.UUID;
 @Entity
 public class Venue extends PanacheEntityBase {
 
-    public enum Kind { ROOM, MEETING_ROOM, ACTIVITY_AREA, BOOTH, ROOFTOP }
+    public enum Kind {
+        ROOM,
+        MEETING_ROOM,
+        ACTIVITY_AREA,
+        BOOTH,
+        ROOFTOP
+    }
 
     @Id
     public UUID id;
+
     public UUID communityId;
     public String name;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Kind kind;
+
     public int capacity;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "venue_opening_hours", joinColumns = @JoinColumn(name = "venue_id"))
     @OrderBy("dayOfWeek, opens")
     public List<OpeningHours> openingHours = new ArrayList<>();
+
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 }

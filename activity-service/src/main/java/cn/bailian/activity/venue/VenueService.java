@@ -33,8 +33,8 @@ public class VenueService {
             VenueApi.Window w = request.openingHours().get(i);
             OpeningHours hours = new OpeningHours(w.dayOfWeek(), w.opens(), w.closes());
             if (!hours.valid()) {
-                throw ProblemException.invalidField("openingHours[" + i + "].closes", "Window",
-                        "must be after opens (00:00 means midnight)");
+                throw ProblemException.invalidField(
+                        "openingHours[" + i + "].closes", "Window", "must be after opens (00:00 means midnight)");
             }
             venue.openingHours.add(hours);
         }
@@ -52,7 +52,9 @@ public class VenueService {
 
     @Transactional
     public List<Venue> list(UUID communityId, int page, int size) {
-        return Venue.<Venue>find("communityId = ?1", Sort.by("name").and("id"), communityId).page(page, size).list();
+        return Venue.<Venue>find("communityId = ?1", Sort.by("name").and("id"), communityId)
+                .page(page, size)
+                .list();
     }
 
     @Transactional

@@ -1,5 +1,8 @@
 package cn.bailian.activity.activity;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.activity.Fixtures;
 import cn.bailian.testkit.BailianTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -9,9 +12,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The public activity list comes from the public cache, and an enrolment shows on the next read. */
 @QuarkusTest
@@ -46,8 +46,10 @@ class ActivityListCacheTest {
         Fixtures.published(community, 5);
         String path = "/api/v1/activities?communityId=" + community;
         given().header("Accept-Language", "en").get(path).then().statusCode(200);
-        assertThat(given().header("Accept-Language", "zh-CN").get(path).header("X-Cache")).isEqualTo("MISS");
-        assertThat(given().header("Accept-Language", "en").get(path).header("X-Cache")).isEqualTo("HIT");
+        assertThat(given().header("Accept-Language", "zh-CN").get(path).header("X-Cache"))
+                .isEqualTo("MISS");
+        assertThat(given().header("Accept-Language", "en").get(path).header("X-Cache"))
+                .isEqualTo("HIT");
 
         for (String language : new String[] {"en", "en"}) {
             Response bad = given().header("Accept-Language", language).get("/api/v1/activities?age=-1");

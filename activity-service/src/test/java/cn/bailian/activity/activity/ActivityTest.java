@@ -1,13 +1,13 @@
 package cn.bailian.activity.activity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The activity's state machine alone, refused transitions included. Plain JUnit, no Quarkus. */
 class ActivityTest {
@@ -53,7 +53,7 @@ class ActivityTest {
 
     @Test
     void draftsAndPublishedActivitiesAreCancelledOnce() {
-        for (Activity.Status s : new Activity.Status[]{Activity.Status.DRAFT, Activity.Status.PUBLISHED}) {
+        for (Activity.Status s : new Activity.Status[] {Activity.Status.DRAFT, Activity.Status.PUBLISHED}) {
             Activity a = in(s, true);
             a.cancel(NOW);
             assertThat(a.status).isEqualTo(Activity.Status.CANCELLED);

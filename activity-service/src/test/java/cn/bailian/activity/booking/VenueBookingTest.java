@@ -1,14 +1,14 @@
 package cn.bailian.activity.booking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The venue booking's state machine alone, refused transitions included. Plain JUnit, no Quarkus. */
 class VenueBookingTest {
@@ -45,8 +45,9 @@ class VenueBookingTest {
         VenueBooking session = in(VenueBooking.Status.BOOKED, VenueBooking.HolderKind.ACTIVITY);
         refused(() -> session.cancel(NOW), "BOOKING_HELD_BY_SESSION", 409);
         assertThat(session.status).isEqualTo(VenueBooking.Status.BOOKED);
-        for (VenueBooking.Status closed : new VenueBooking.Status[]{VenueBooking.Status.CHECKED_IN,
-                VenueBooking.Status.CANCELLED, VenueBooking.Status.RELEASED}) {
+        for (VenueBooking.Status closed : new VenueBooking.Status[] {
+            VenueBooking.Status.CHECKED_IN, VenueBooking.Status.CANCELLED, VenueBooking.Status.RELEASED
+        }) {
             VenueBooking b = in(closed, VenueBooking.HolderKind.ORGANIZATION);
             refused(() -> b.cancel(NOW), "BOOKING_NOT_ACTIVE", 409);
             assertThat(b.status).isEqualTo(closed);

@@ -1,13 +1,13 @@
 package cn.bailian.activity.enrollment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The enrollment's state machine alone, refused transitions included. Plain JUnit, no Quarkus. */
 class EnrollmentTest {

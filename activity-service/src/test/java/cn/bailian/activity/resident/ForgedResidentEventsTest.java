@@ -1,5 +1,13 @@
 package cn.bailian.activity.resident;
 
+import static cn.bailian.activity.Fixtures.FUND_TOPIC;
+import static cn.bailian.activity.Fixtures.RESIDENT_TOPIC;
+import static cn.bailian.activity.Fixtures.awaitCount;
+import static cn.bailian.activity.Fixtures.count;
+import static cn.bailian.activity.Fixtures.send;
+import static cn.bailian.activity.Fixtures.sendRegistered;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.testkit.BailianTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,14 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
-import static cn.bailian.activity.Fixtures.FUND_TOPIC;
-import static cn.bailian.activity.Fixtures.RESIDENT_TOPIC;
-import static cn.bailian.activity.Fixtures.awaitCount;
-import static cn.bailian.activity.Fixtures.count;
-import static cn.bailian.activity.Fixtures.send;
-import static cn.bailian.activity.Fixtures.sendRegistered;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Only the resident service speaks for residents: a resident.registered that another sender put on the resident
@@ -35,7 +35,10 @@ class ForgedResidentEventsTest {
 
     @Test
     void aRegistrationOnTheFundTopicCreatesNoResidentWhoeverItClaimsToBeFrom() throws Exception {
-        assertForgeryParked(FUND_TOPIC, "/bailian/fund-service", "is read from bailian.resident.events, not from bailian.fund.events");
+        assertForgeryParked(
+                FUND_TOPIC,
+                "/bailian/fund-service",
+                "is read from bailian.resident.events, not from bailian.fund.events");
         assertForgeryParked(FUND_TOPIC, "/bailian/resident-service", "is not /bailian/fund-service");
     }
 
@@ -44,19 +47,26 @@ class ForgedResidentEventsTest {
         UUID resident = UUID.randomUUID();
         sendRegistered(resident, UUID.randomUUID(), LocalDate.of(1985, 3, 14)).get();
         awaitCount("select count(*) from resident where id = '" + resident + "'", 1);
-        assertThat(count("select count(*) from parked_event where payload like '%" + resident + "%'")).isZero();
+        assertThat(count("select count(*) from parked_event where payload like '%" + resident + "%'"))
+                .isZero();
     }
 
     private static void assertForgeryParked(String topic, String source, String why) throws Exception {
         UUID resident = UUID.randomUUID();
         send(topic, REGISTERED, source, resident, """
                 {"residentId":"%s","communityId":"%s","householdId":"%s","compoundId":"%s","displayName":"胡*",
-                 "gender":"FEMALE","birthDate":"1985-03-14","residencyType":"PERMANENT","status":"ACTIVE"}"""
-                .formatted(resident, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID())).get();
+                 "gender":"FEMALE","birthDate":"1985-03-14","residencyType":"PERMANENT","status":"ACTIVE"}""".formatted(
+                                resident, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()))
+                .get();
 
-        awaitCount("select count(*) from parked_event where payload like '%" + resident + "%' and error like '%" + why + "%'", 1);
-        assertThat(count("select count(*) from resident where id = '" + resident + "'")).isZero();
+        awaitCount(
+                "select count(*) from parked_event where payload like '%" + resident + "%' and error like '%" + why
+                        + "%'",
+                1);
+        assertThat(count("select count(*) from resident where id = '" + resident + "'"))
+                .isZero();
         assertThat(count("select count(*) from processed_event where event_id in"
-                + " (select event_id from parked_event where payload like '%" + resident + "%')")).isZero();
+                        + " (select event_id from parked_event where payload like '%" + resident + "%')"))
+                .isZero();
     }
 }

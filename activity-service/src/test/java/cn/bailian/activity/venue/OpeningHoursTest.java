@@ -1,5 +1,7 @@
 package cn.bailian.activity.venue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.kit.time.CommunityClock;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +11,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The opening-hours rule alone (a pure function of the windows and the time zone). */
 class OpeningHoursTest {
@@ -27,8 +27,11 @@ class OpeningHoursTest {
     }
 
     private static boolean covers(String from, String to) {
-        return OpeningHours.covers(WINDOWS, LocalDateTime.parse(from).atZone(SHANGHAI).toInstant(),
-                LocalDateTime.parse(to).atZone(SHANGHAI).toInstant(), clockIn(SHANGHAI));
+        return OpeningHours.covers(
+                WINDOWS,
+                LocalDateTime.parse(from).atZone(SHANGHAI).toInstant(),
+                LocalDateTime.parse(to).atZone(SHANGHAI).toInstant(),
+                clockIn(SHANGHAI));
     }
 
     @Test
@@ -57,13 +60,17 @@ class OpeningHoursTest {
         java.time.Instant from = java.time.Instant.parse("2026-12-05T12:30:00Z");
         java.time.Instant to = java.time.Instant.parse("2026-12-05T13:00:00Z");
         assertThat(OpeningHours.covers(WINDOWS, from, to, clockIn(SHANGHAI))).isTrue();
-        assertThat(OpeningHours.covers(WINDOWS, from, to, clockIn(ZoneId.of("UTC")))).isFalse();
+        assertThat(OpeningHours.covers(WINDOWS, from, to, clockIn(ZoneId.of("UTC"))))
+                .isFalse();
     }
 
     @Test
     void closingMustFollowOpeningUnlessItIsMidnight() {
-        assertThat(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(8, 0)).valid()).isFalse();
-        assertThat(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(9, 0)).valid()).isFalse();
-        assertThat(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.MIDNIGHT).valid()).isTrue();
+        assertThat(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(8, 0)).valid())
+                .isFalse();
+        assertThat(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(9, 0)).valid())
+                .isFalse();
+        assertThat(new OpeningHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.MIDNIGHT).valid())
+                .isTrue();
     }
 }

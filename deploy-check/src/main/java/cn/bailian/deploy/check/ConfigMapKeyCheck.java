@@ -34,7 +34,8 @@ public final class ConfigMapKeyCheck implements Check {
         Set<String> used = new HashSet<>();
         manifests.ofKind(Deployment.class).forEach(r -> {
             Deployment d = r.as(Deployment.class);
-            Optional<ServiceConfig> config = contract.service(Workloads.service(d).orElse(null));
+            Optional<ServiceConfig> config =
+                    contract.service(Workloads.service(d).orElse(null));
             Workloads.containers(d).forEach(c -> {
                 for (EnvFromSource from : c.getEnvFrom() == null ? List.<EnvFromSource>of() : c.getEnvFrom()) {
                     if (from.getConfigMapRef() == null) {
@@ -42,11 +43,15 @@ public final class ConfigMapKeyCheck implements Check {
                     }
                     String name = from.getConfigMapRef().getName();
                     used.add(r.namespace() + "/" + name);
-                    Optional<Resource> cm = manifests.ofKind(ConfigMap.class)
-                            .filter(m -> Objects.equals(m.namespace(), r.namespace()) && m.name().equals(name)).findFirst();
+                    Optional<Resource> cm = manifests
+                            .ofKind(ConfigMap.class)
+                            .filter(m -> Objects.equals(m.namespace(), r.namespace())
+                                    && m.name().equals(name))
+                            .findFirst();
                     if (cm.isEmpty()) {
                         if (!Boolean.TRUE.equals(from.getConfigMapRef().getOptional())) {
-                            findings.add(new Finding(NAME, r.id(), "loads ConfigMap " + name + ", which is not in the manifests"));
+                            findings.add(new Finding(
+                                    NAME, r.id(), "loads ConfigMap " + name + ", which is not in the manifests"));
                         }
                         continue;
                     }
@@ -57,14 +62,18 @@ public final class ConfigMapKeyCheck implements Check {
                     Map<String, String> data = cm.get().as(ConfigMap.class).getData();
                     for (String key : data == null ? Set.<String>of() : new TreeSet<>(data.keySet())) {
                         if (!config.get().readsEnv().contains(prefix + key)) {
-                            findings.add(new Finding(NAME, cm.get().id(), "key " + prefix + key + " is read by no property of "
-                                    + config.get().name() + " or the service kit (loaded by " + r.id() + ")"));
+                            findings.add(new Finding(
+                                    NAME,
+                                    cm.get().id(),
+                                    "key " + prefix + key + " is read by no property of "
+                                            + config.get().name() + " or the service kit (loaded by " + r.id() + ")"));
                         }
                     }
                 }
             });
         });
-        manifests.ofKind(ConfigMap.class)
+        manifests
+                .ofKind(ConfigMap.class)
                 .filter(m -> !used.contains(m.namespace() + "/" + m.name()))
                 .forEach(m -> findings.add(new Finding(NAME, m.id(), "no Deployment loads it")));
         return findings;

@@ -62,29 +62,41 @@ public final class ImageTagCheck implements Check {
             Workloads.containers(d).forEach(c -> {
                 String where = r.id() + " container " + c.getName();
                 Reference image = Reference.parse(c.getImage());
-                boolean ours = image.name().equals("bailian/" + service) || image.name().endsWith("/bailian/" + service);
+                boolean ours = image.name().equals("bailian/" + service)
+                        || image.name().endsWith("/bailian/" + service);
                 if (!ours && !image.name().matches("(.*/)?bailian/[a-z-]+")) {
                     if (production && !image.pinnedByDigest()) {
-                        findings.add(new Finding(NAME, where, "image " + c.getImage() + " is not pinned by digest (@sha256:<64 hex>)"));
+                        findings.add(new Finding(
+                                NAME, where, "image " + c.getImage() + " is not pinned by digest (@sha256:<64 hex>)"));
                     }
                     return;
                 }
                 if (!ours) {
                     findings.add(new Finding(NAME, where, "image " + c.getImage() + " is not bailian/" + service));
                 } else if (image.digest() != null && !image.pinnedByDigest()) {
-                    findings.add(new Finding(NAME, where, "image " + c.getImage() + ": the digest is not sha256:<64 hex>"));
-                } else if (!image.pinnedByDigest() && (image.tag() == null || !COMMIT.matcher(image.tag()).matches())) {
-                    findings.add(new Finding(NAME, where, "image " + c.getImage() + " has a mutable tag; expected the full"
-                            + " commit id it was built from (bailian/" + service + ":<40 hex>) or a digest"));
+                    findings.add(
+                            new Finding(NAME, where, "image " + c.getImage() + ": the digest is not sha256:<64 hex>"));
+                } else if (!image.pinnedByDigest()
+                        && (image.tag() == null || !COMMIT.matcher(image.tag()).matches())) {
+                    findings.add(new Finding(
+                            NAME,
+                            where,
+                            "image " + c.getImage() + " has a mutable tag; expected the full"
+                                    + " commit id it was built from (bailian/" + service + ":<40 hex>) or a digest"));
                 }
             });
         });
         if (production) {
             manifests.ofKind(CnpgCluster.class).forEach(r -> {
-                String image = r.as(CnpgCluster.class).spec() == null ? null : r.as(CnpgCluster.class).spec().imageName();
+                String image = r.as(CnpgCluster.class).spec() == null
+                        ? null
+                        : r.as(CnpgCluster.class).spec().imageName();
                 if (image == null || !Reference.parse(image).pinnedByDigest()) {
-                    findings.add(new Finding(NAME, r.id(), "imageName " + image + " is not pinned by digest (@sha256:<64 hex>);"
-                            + " without one the operator's default, or a re-pushed tag, decides what runs"));
+                    findings.add(new Finding(
+                            NAME,
+                            r.id(),
+                            "imageName " + image + " is not pinned by digest (@sha256:<64 hex>);"
+                                    + " without one the operator's default, or a re-pushed tag, decides what runs"));
                 }
             });
         }

@@ -42,8 +42,11 @@ public final class KafkaAccessCheck implements Check {
         Map<String, Resource> users = new HashMap<>();
         manifests.ofKind(KafkaUser.class).forEach(r -> {
             if (contract.service(r.name()).isEmpty()) {
-                findings.add(new Finding(NAME, r.id(), "is no service's identity (KafkaUsers are named as the services: "
-                        + contract.services().keySet().stream().sorted().toList() + ")"));
+                findings.add(new Finding(
+                        NAME,
+                        r.id(),
+                        "is no service's identity (KafkaUsers are named as the services: "
+                                + contract.services().keySet().stream().sorted().toList() + ")"));
             } else if (users.put(r.name(), r) != null) {
                 findings.add(new Finding(NAME, r.id(), "declared twice"));
             }
@@ -51,19 +54,25 @@ public final class KafkaAccessCheck implements Check {
         for (ServiceConfig service : contract.services().values()) {
             Resource user = users.get(service.name());
             if (user == null) {
-                findings.add(new Finding(NAME, "KafkaUser " + service.name(), service.name()
-                        + " has no KafkaUser: it could not connect to an authenticating listener"));
+                findings.add(new Finding(
+                        NAME,
+                        "KafkaUser " + service.name(),
+                        service.name() + " has no KafkaUser: it could not connect to an authenticating listener"));
                 continue;
             }
             checkUser(user, user.as(KafkaUser.class), service, findings);
         }
-        manifests.ofKind(Deployment.class).forEach(r -> checkCredentials(r, r.as(Deployment.class), contract, findings));
+        manifests
+                .ofKind(Deployment.class)
+                .forEach(r -> checkCredentials(r, r.as(Deployment.class), contract, findings));
         return findings;
     }
 
     private static void checkCluster(Resource r, KafkaCluster kafka, List<Finding> findings) {
         KafkaCluster.Kafka spec = kafka.spec() == null ? null : kafka.spec().kafka();
-        if (spec == null || spec.authorization() == null || !"simple".equals(spec.authorization().type())) {
+        if (spec == null
+                || spec.authorization() == null
+                || !"simple".equals(spec.authorization().type())) {
             findings.add(new Finding(NAME, r.id(), "no authorization: simple, so the brokers enforce no ACL"));
         }
         List<KafkaCluster.Listener> listeners = spec == null || spec.listeners() == null ? List.of() : spec.listeners();
@@ -73,19 +82,26 @@ public final class KafkaAccessCheck implements Check {
             }
             String auth = l.authentication() == null ? null : l.authentication().type();
             if (!"scram-sha-512".equals(auth) && !"tls".equals(auth)) {
-                findings.add(new Finding(NAME, r.id(), "listener " + l.name() + " does not authenticate its clients"
-                        + " (authentication scram-sha-512 or tls)"));
+                findings.add(new Finding(
+                        NAME,
+                        r.id(),
+                        "listener " + l.name() + " does not authenticate its clients"
+                                + " (authentication scram-sha-512 or tls)"));
             }
         }
     }
 
     private static void checkUser(Resource r, KafkaUser user, ServiceConfig service, List<Finding> findings) {
         KafkaUser.Spec spec = user.spec();
-        String auth = spec == null || spec.authentication() == null ? null : spec.authentication().type();
+        String auth = spec == null || spec.authentication() == null
+                ? null
+                : spec.authentication().type();
         if (!"scram-sha-512".equals(auth) && !"tls".equals(auth)) {
             findings.add(new Finding(NAME, r.id(), "authentication " + auth + ", expected scram-sha-512 or tls"));
         }
-        if (spec == null || spec.authorization() == null || !"simple".equals(spec.authorization().type())) {
+        if (spec == null
+                || spec.authorization() == null
+                || !"simple".equals(spec.authorization().type())) {
             findings.add(new Finding(NAME, r.id(), "no authorization: simple with the service's ACLs"));
             return;
         }
@@ -97,7 +113,9 @@ public final class KafkaAccessCheck implements Check {
             expected.put("group " + service.consumerGroup(), READ);
         }
         Map<String, Set<String>> granted = new HashMap<>();
-        for (KafkaUser.Acl acl : spec.authorization().acls() == null ? List.<KafkaUser.Acl>of() : spec.authorization().acls()) {
+        for (KafkaUser.Acl acl : spec.authorization().acls() == null
+                ? List.<KafkaUser.Acl>of()
+                : spec.authorization().acls()) {
             KafkaUser.Resource res = acl.resource();
             if (res == null) {
                 findings.add(new Finding(NAME, r.id(), "an ACL without a resource"));
@@ -108,8 +126,12 @@ public final class KafkaAccessCheck implements Check {
             }
             String key = res.type() + " " + res.name();
             if (!"literal".equals(Optional.ofNullable(res.patternType()).orElse("literal")) || "*".equals(res.name())) {
-                findings.add(new Finding(NAME, r.id(), "ACL on " + key + " (" + res.patternType()
-                        + "): only literal topic and group names, so the rights cannot reach another service's"));
+                findings.add(
+                        new Finding(
+                                NAME,
+                                r.id(),
+                                "ACL on " + key + " (" + res.patternType()
+                                        + "): only literal topic and group names, so the rights cannot reach another service's"));
                 continue;
             }
             List<String> ops = new ArrayList<>(acl.operations() == null ? List.of() : acl.operations());
@@ -121,20 +143,29 @@ public final class KafkaAccessCheck implements Check {
         granted.forEach((key, ops) -> {
             Set<String> allowed = expected.get(key);
             if (allowed == null) {
-                findings.add(new Finding(NAME, r.id(), "may " + ops + " " + key + ", which " + service.name()
-                        + " neither publishes to nor consumes"));
+                findings.add(new Finding(
+                        NAME,
+                        r.id(),
+                        "may " + ops + " " + key + ", which " + service.name() + " neither publishes to nor consumes"));
             } else if (!allowed.containsAll(ops)) {
                 Set<String> extra = new TreeSet<>(ops);
                 extra.removeAll(allowed);
-                findings.add(new Finding(NAME, r.id(), "may " + extra + " " + key + "; " + service.name()
-                        + " needs only " + new TreeSet<>(allowed)));
+                findings.add(new Finding(
+                        NAME,
+                        r.id(),
+                        "may " + extra + " " + key + "; " + service.name() + " needs only " + new TreeSet<>(allowed)));
             }
         });
         expected.forEach((key, allowed) -> {
             String needed = allowed == WRITE ? "write" : "read";
             if (!granted.getOrDefault(key, Set.of()).contains(needed)) {
-                findings.add(new Finding(NAME, r.id(), "may not " + needed + " " + key + ", which " + service.name()
-                        + (allowed == WRITE ? " publishes to" : key.startsWith("group") ? " consumes as" : " consumes")));
+                findings.add(new Finding(
+                        NAME,
+                        r.id(),
+                        "may not " + needed + " " + key + ", which " + service.name()
+                                + (allowed == WRITE
+                                        ? " publishes to"
+                                        : key.startsWith("group") ? " consumes as" : " consumes")));
             }
         });
     }
@@ -145,12 +176,18 @@ public final class KafkaAccessCheck implements Check {
             return; // PortCheck reports a Deployment of no known service
         }
         Workloads.mainContainers(d).forEach(c -> {
-            Optional<EnvVar> jaas = (c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()).stream()
-                    .filter(e -> JAAS_VARIABLE.equals(e.getName())).findFirst();
-            var ref = jaas.map(EnvVar::getValueFrom).map(v -> v.getSecretKeyRef()).orElse(null);
-            if (ref == null || !Objects.equals(ref.getName(), service.get().name()) || !"sasl.jaas.config".equals(ref.getKey())) {
-                findings.add(new Finding(NAME, r.id() + " container " + c.getName(), JAAS_VARIABLE
-                        + " must come from Secret " + service.get().name() + " key sasl.jaas.config (its KafkaUser's credentials)"));
+            Optional<EnvVar> jaas = (c.getEnv() == null ? List.<EnvVar>of() : c.getEnv())
+                    .stream().filter(e -> JAAS_VARIABLE.equals(e.getName())).findFirst();
+            var ref =
+                    jaas.map(EnvVar::getValueFrom).map(v -> v.getSecretKeyRef()).orElse(null);
+            if (ref == null
+                    || !Objects.equals(ref.getName(), service.get().name())
+                    || !"sasl.jaas.config".equals(ref.getKey())) {
+                findings.add(new Finding(
+                        NAME,
+                        r.id() + " container " + c.getName(),
+                        JAAS_VARIABLE + " must come from Secret "
+                                + service.get().name() + " key sasl.jaas.config (its KafkaUser's credentials)"));
             }
         });
     }

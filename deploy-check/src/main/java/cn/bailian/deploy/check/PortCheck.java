@@ -29,10 +29,14 @@ public final class PortCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         manifests.ofKind(Deployment.class).forEach(r -> {
             Deployment d = r.as(Deployment.class);
-            Optional<ServiceConfig> config = contract.service(Workloads.service(d).orElse(null));
+            Optional<ServiceConfig> config =
+                    contract.service(Workloads.service(d).orElse(null));
             if (config.isEmpty()) {
-                findings.add(new Finding(NAME, r.id(), "its pods' label " + Workloads.NAME_LABEL + "="
-                        + Workloads.service(d).orElse("(none)") + " names none of " + Contract.SERVICES));
+                findings.add(new Finding(
+                        NAME,
+                        r.id(),
+                        "its pods' label " + Workloads.NAME_LABEL + "="
+                                + Workloads.service(d).orElse("(none)") + " names none of " + Contract.SERVICES));
                 return;
             }
             int port = config.get().port();
@@ -40,16 +44,25 @@ public final class PortCheck implements Check {
                 String where = r.id() + " container " + c.getName();
                 List<ContainerPort> ports = c.getPorts() == null ? List.of() : c.getPorts();
                 if (ports.stream().noneMatch(p -> Objects.equals(p.getContainerPort(), port))) {
-                    findings.add(new Finding(NAME, where, "exposes " + ports.stream().map(ContainerPort::getContainerPort).toList()
-                            + " but " + config.get().name() + " listens on quarkus.http.port=" + port));
+                    findings.add(new Finding(
+                            NAME,
+                            where,
+                            "exposes "
+                                    + ports.stream()
+                                            .map(ContainerPort::getContainerPort)
+                                            .toList() + " but " + config.get().name() + " listens on quarkus.http.port="
+                                    + port));
                 }
                 Stream.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())
                         .filter(p -> p != null && p.getHttpGet() != null)
                         .forEach(p -> {
                             Integer target = resolve(p.getHttpGet().getPort(), c);
                             if (!Objects.equals(target, port)) {
-                                findings.add(new Finding(NAME, where, "probe " + p.getHttpGet().getPath() + " on port "
-                                        + describe(p) + ", not on quarkus.http.port=" + port));
+                                findings.add(new Finding(
+                                        NAME,
+                                        where,
+                                        "probe " + p.getHttpGet().getPath() + " on port " + describe(p)
+                                                + ", not on quarkus.http.port=" + port));
                             }
                         });
             });
@@ -65,13 +78,19 @@ public final class PortCheck implements Check {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
-        return c.getPorts() == null ? null : c.getPorts().stream()
-                .filter(p -> port.getStrVal().equals(p.getName())).map(ContainerPort::getContainerPort)
-                .findFirst().orElse(null);
+        return c.getPorts() == null
+                ? null
+                : c.getPorts().stream()
+                        .filter(p -> port.getStrVal().equals(p.getName()))
+                        .map(ContainerPort::getContainerPort)
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static String describe(Probe p) {
         IntOrString port = p.getHttpGet().getPort();
-        return port == null ? "(none)" : port.getIntVal() != null ? port.getIntVal().toString() : "'" + port.getStrVal() + "'";
+        return port == null
+                ? "(none)"
+                : port.getIntVal() != null ? port.getIntVal().toString() : "'" + port.getStrVal() + "'";
     }
 }

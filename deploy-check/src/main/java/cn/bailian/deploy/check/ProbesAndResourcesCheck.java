@@ -22,8 +22,7 @@ public final class ProbesAndResourcesCheck implements Check {
 
     static final String NAME = "probes-resources";
 
-    private record ProbeKind(String field, String path, Function<Container, Probe> get) {
-    }
+    private record ProbeKind(String field, String path, Function<Container, Probe> get) {}
 
     private static final List<ProbeKind> PROBES = List.of(
             new ProbeKind("startupProbe", "/q/health/started", Container::getStartupProbe),
@@ -33,23 +32,29 @@ public final class ProbesAndResourcesCheck implements Check {
     @Override
     public List<Finding> check(Manifests manifests, Contract contract) {
         List<Finding> findings = new ArrayList<>();
-        manifests.ofKind(Deployment.class).forEach(r -> Workloads.mainContainers(r.as(Deployment.class)).forEach(c -> {
-            String where = r.id() + " container " + c.getName();
-            for (ProbeKind kind : PROBES) {
-                Probe probe = kind.get().apply(c);
-                if (probe == null) {
-                    findings.add(new Finding(NAME, where, "no " + kind.field()));
-                } else if (probe.getHttpGet() == null) {
-                    findings.add(new Finding(NAME, where, kind.field() + " is not an HTTP GET of " + kind.path()));
-                } else if (!kind.path().equals(probe.getHttpGet().getPath())) {
-                    findings.add(new Finding(NAME, where, kind.field() + " path " + probe.getHttpGet().getPath()
-                            + ", the service answers it on " + kind.path()));
-                }
-            }
-            ResourceRequirements res = c.getResources();
-            requireBoth(findings, where, "requests", res == null ? null : res.getRequests());
-            requireBoth(findings, where, "limits", res == null ? null : res.getLimits());
-        }));
+        manifests
+                .ofKind(Deployment.class)
+                .forEach(r -> Workloads.mainContainers(r.as(Deployment.class)).forEach(c -> {
+                    String where = r.id() + " container " + c.getName();
+                    for (ProbeKind kind : PROBES) {
+                        Probe probe = kind.get().apply(c);
+                        if (probe == null) {
+                            findings.add(new Finding(NAME, where, "no " + kind.field()));
+                        } else if (probe.getHttpGet() == null) {
+                            findings.add(
+                                    new Finding(NAME, where, kind.field() + " is not an HTTP GET of " + kind.path()));
+                        } else if (!kind.path().equals(probe.getHttpGet().getPath())) {
+                            findings.add(new Finding(
+                                    NAME,
+                                    where,
+                                    kind.field() + " path " + probe.getHttpGet().getPath()
+                                            + ", the service answers it on " + kind.path()));
+                        }
+                    }
+                    ResourceRequirements res = c.getResources();
+                    requireBoth(findings, where, "requests", res == null ? null : res.getRequests());
+                    requireBoth(findings, where, "limits", res == null ? null : res.getLimits());
+                }));
         return findings;
     }
 

@@ -24,8 +24,11 @@ public final class SecretCheck implements Check {
             boolean data = s.getData() != null && !s.getData().isEmpty();
             boolean stringData = s.getStringData() != null && !s.getStringData().isEmpty();
             if (data || stringData) {
-                findings.add(new Finding(NAME, r.id(), "carries " + (data ? "data" : "stringData")
-                        + " in the repository; reference a Secret created in the cluster instead"));
+                findings.add(new Finding(
+                        NAME,
+                        r.id(),
+                        "carries " + (data ? "data" : "stringData")
+                                + " in the repository; reference a Secret created in the cluster instead"));
             }
         });
         return findings;

@@ -24,17 +24,23 @@ public final class TopicCheck implements Check {
     @Override
     public List<Finding> check(Manifests manifests, Contract contract) {
         List<Finding> findings = new ArrayList<>();
-        Set<String> declared = manifests.all(KafkaTopic.class).map(KafkaTopic::topic).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> declared =
+                manifests.all(KafkaTopic.class).map(KafkaTopic::topic).collect(Collectors.toCollection(TreeSet::new));
         Set<String> configured = new TreeSet<>();
         for (ServiceConfig s : contract.services().values()) {
             configured.add(s.topic());
             if (!declared.contains(s.topic())) {
-                findings.add(new Finding(NAME, "KafkaTopic " + s.topic(), s.name() + " publishes to " + s.topic()
-                        + " (bailian.events.topic) but no KafkaTopic declares it"));
+                findings.add(new Finding(
+                        NAME,
+                        "KafkaTopic " + s.topic(),
+                        s.name() + " publishes to " + s.topic()
+                                + " (bailian.events.topic) but no KafkaTopic declares it"));
             }
         }
-        declared.stream().filter(t -> !configured.contains(t)).forEach(t -> findings.add(new Finding(NAME,
-                "KafkaTopic " + t, "no service's bailian.events.topic names it")));
+        declared.stream()
+                .filter(t -> !configured.contains(t))
+                .forEach(t -> findings.add(
+                        new Finding(NAME, "KafkaTopic " + t, "no service's bailian.events.topic names it")));
         return findings;
     }
 }

@@ -14,15 +14,16 @@ final class Workloads {
 
     static final String NAME_LABEL = "app.kubernetes.io/name";
 
-    private Workloads() {
-    }
+    private Workloads() {}
 
     static Deployment deployment(Resource r) {
         return r.as(Deployment.class);
     }
 
     static Map<String, String> podLabels(Deployment d) {
-        if (d.getSpec() == null || d.getSpec().getTemplate() == null || d.getSpec().getTemplate().getMetadata() == null
+        if (d.getSpec() == null
+                || d.getSpec().getTemplate() == null
+                || d.getSpec().getTemplate().getMetadata() == null
                 || d.getSpec().getTemplate().getMetadata().getLabels() == null) {
             return Map.of();
         }
@@ -39,13 +40,15 @@ final class Workloads {
     }
 
     static Stream<Container> containers(Deployment d) {
-        return podSpec(d).stream().flatMap(s -> Stream.concat(
-                s.getInitContainers() == null ? Stream.empty() : s.getInitContainers().stream(),
-                s.getContainers() == null ? Stream.empty() : s.getContainers().stream()));
+        return podSpec(d).stream()
+                .flatMap(s -> Stream.concat(
+                        s.getInitContainers() == null ? Stream.empty() : s.getInitContainers().stream(),
+                        s.getContainers() == null ? Stream.empty() : s.getContainers().stream()));
     }
 
     static Stream<Container> mainContainers(Deployment d) {
-        return podSpec(d).stream().flatMap(s -> s.getContainers() == null ? Stream.empty() : s.getContainers().stream());
+        return podSpec(d).stream()
+                .flatMap(s -> s.getContainers() == null ? Stream.empty() : s.getContainers().stream());
     }
 
     static boolean selects(Map<String, String> selector, Map<String, String> labels) {

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Strimzi {@code kafka.strimzi.io/v1beta2 KafkaTopic}. */
 public record KafkaTopic(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
-    public record Spec(String topicName, Integer partitions, Integer replicas, Map<String, Object> config) {
-    }
+    public record Spec(String topicName, Integer partitions, Integer replicas, Map<String, Object> config) {}
 
     /** The topic's name in Kafka: spec.topicName, or else the resource's name. */
     public String topic() {

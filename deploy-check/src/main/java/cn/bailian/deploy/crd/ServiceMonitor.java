@@ -8,10 +8,8 @@ import java.util.List;
 /** Prometheus operator {@code monitoring.coreos.com/v1 ServiceMonitor}. */
 public record ServiceMonitor(String apiVersion, String kind, ObjectMeta metadata, Spec spec) {
 
-    public record Spec(LabelSelector selector, List<Endpoint> endpoints, Object namespaceSelector, String jobLabel) {
-    }
+    public record Spec(LabelSelector selector, List<Endpoint> endpoints, Object namespaceSelector, String jobLabel) {}
 
-    public record Endpoint(String port, String path, String interval, String scrapeTimeout, String scheme,
-                           Boolean honorLabels) {
-    }
+    public record Endpoint(
+            String port, String path, String interval, String scrapeTimeout, String scheme, Boolean honorLabels) {}
 }

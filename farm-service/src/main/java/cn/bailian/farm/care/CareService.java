@@ -38,24 +38,28 @@ public class CareService implements ClaimWarnings {
 
     @Inject
     EntityManager em;
+
     @Inject
     Outbox outbox;
+
     @Inject
     Caller caller;
+
     @Inject
     FarmConfig config;
+
     @Inject
     CommunityClock clock;
 
-    public record Outcome(Inspection inspection, CareWarning warning) {
-    }
+    public record Outcome(Inspection inspection, CareWarning warning) {}
 
     @Transactional
     public Outcome inspect(UUID plotId, Inspection.Grade grade, String note, String photoUrl) {
         caller.requireStaffOf(Plot.require(plotId).communityId);
         Instant now = Instant.now();
         Claim claim = Claim.find("plotId = ?1 and status = ?2", plotId, Claim.Status.ACTIVE)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (claim == null) {
             throw ProblemException.conflict("PLOT_NOT_CLAIMED", plotId);
         }
@@ -85,14 +89,16 @@ public class CareService implements ClaimWarnings {
 
     public Page<Inspection> inspections(UUID plotId, PageRequest page) {
         caller.requireStaffOf(Plot.require(plotId).communityId);
-        var query = Inspection.<Inspection>find("plotId", Sort.descending("inspectedAt").and("id"), plotId);
+        var query = Inspection.<Inspection>find(
+                "plotId", Sort.descending("inspectedAt").and("id"), plotId);
         return page.page(query.page(page.page(), page.size()).list(), query.count());
     }
 
     public Page<CareWarning> warnings(UUID claimId, PageRequest page) {
         Claim claim = Claim.require(claimId);
         caller.requireSelfOrStaff(claim.residentId, claim.communityId);
-        var query = CareWarning.<CareWarning>find("claimId", Sort.descending("issuedAt").and("id"), claimId);
+        var query = CareWarning.<CareWarning>find(
+                "claimId", Sort.descending("issuedAt").and("id"), claimId);
         return page.page(query.page(page.page(), page.size()).list(), query.count());
     }
 
@@ -123,23 +129,28 @@ public class CareService implements ClaimWarnings {
      */
     @ActivateRequestContext // the candidates are read outside any transaction, also from the scheduler
     public int check(Instant now) {
-        OffsetDateTime silentSince = OffsetDateTime.ofInstant(now.minus(Duration.ofDays(7L * config.neglectWeeks())), ZoneOffset.UTC);
+        OffsetDateTime silentSince =
+                OffsetDateTime.ofInstant(now.minus(Duration.ofDays(7L * config.neglectWeeks())), ZoneOffset.UTC);
         @SuppressWarnings("unchecked")
         List<UUID> silent = em.createNativeQuery("""
                         select c.id from claim c
                         where c.status = ?1 and coalesce(c.last_journal_at, c.created_at) < ?2
                           and not exists (select 1 from care_warning w where w.claim_id = c.id and w.status in (?3, ?4))
                         order by c.id limit 100""", UUID.class)
-                .setParameter(1, Claim.Status.ACTIVE.name()).setParameter(2, silentSince)
-                .setParameter(3, CareWarning.Status.OPEN.name()).setParameter(4, CareWarning.Status.FAILED.name())
+                .setParameter(1, Claim.Status.ACTIVE.name())
+                .setParameter(2, silentSince)
+                .setParameter(3, CareWarning.Status.OPEN.name())
+                .setParameter(4, CareWarning.Status.FAILED.name())
                 .getResultList();
         @SuppressWarnings("unchecked")
         List<UUID> overdue = em.createNativeQuery("""
                         select w.claim_id from care_warning w
                         where w.status = ?1 and w.reason = ?2 and w.reinspect_on < ?3
                         order by w.id limit 100""", UUID.class)
-                .setParameter(1, CareWarning.Status.OPEN.name()).setParameter(2, CareWarning.Reason.NO_JOURNAL.name())
-                .setParameter(3, clock.dateOf(now)).getResultList();
+                .setParameter(1, CareWarning.Status.OPEN.name())
+                .setParameter(2, CareWarning.Reason.NO_JOURNAL.name())
+                .setParameter(3, clock.dateOf(now))
+                .getResultList();
         int changed = 0;
         // calls on this bean's own methods: ArC intercepts them (unlike Spring), so each runs in its own transaction
         for (UUID claimId : silent) {
@@ -154,7 +165,9 @@ public class CareService implements ClaimWarnings {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean warnIfSilent(UUID claimId, OffsetDateTime silentSince, Instant now) {
         Claim claim = lockSkipping(claimId);
-        if (claim == null || !claim.active() || CareWarning.liveOf(claimId) != null
+        if (claim == null
+                || !claim.active()
+                || CareWarning.liveOf(claimId) != null
                 || (claim.lastJournalAt != null ? claim.lastJournalAt : claim.createdAt).isAfter(silentSince)) {
             return false;
         }
@@ -176,7 +189,8 @@ public class CareService implements ClaimWarnings {
     /** The claim under a row lock, or null if another replica holds it. Warnings change only under their claim's lock. */
     private Claim lockSkipping(UUID claimId) {
         List<?> mine = em.createNativeQuery("select id from claim where id = ?1 for update skip locked")
-                .setParameter(1, claimId).getResultList();
+                .setParameter(1, claimId)
+                .getResultList();
         return mine.isEmpty() ? null : Claim.findById(claimId);
     }
 
@@ -202,8 +216,17 @@ public class CareService implements ClaimWarnings {
         warning.reinspectOn = clock.dateOf(now).plusDays(config.reinspectAfter().toDays());
         warning.issuedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         warning.persist();
-        outbox.publish(FarmEvents.CARE_WARNING_ISSUED, warning.id, new FarmEvents.CareWarningIssued(warning.id,
-                claim.id, claim.plotId, claim.residentId, claim.communityId, reason.name(), warning.reinspectOn));
+        outbox.publish(
+                FarmEvents.CARE_WARNING_ISSUED,
+                warning.id,
+                new FarmEvents.CareWarningIssued(
+                        warning.id,
+                        claim.id,
+                        claim.plotId,
+                        claim.residentId,
+                        claim.communityId,
+                        reason.name(),
+                        warning.reinspectOn));
         return warning;
     }
 }

@@ -21,27 +21,35 @@ import java.util.UUID;
 public class CareWarning extends PanacheEntityBase {
 
     public enum Status {
-        OPEN, RESOLVED, FAILED;
+        OPEN,
+        RESOLVED,
+        FAILED;
 
         /** A live warning stands against its claim: at most one per claim (care_warning_one_live_per_claim). */
         static final List<Status> LIVE = List.of(OPEN, FAILED);
     }
 
     public enum Reason {
-        POOR_INSPECTION, NO_JOURNAL
+        POOR_INSPECTION,
+        NO_JOURNAL
     }
 
     @Id
     public UUID id;
+
     public UUID claimId;
     public UUID plotId;
     public UUID communityId;
     public UUID residentId;
+
     @Enumerated(EnumType.STRING)
     public Reason reason;
+
     public UUID inspectionId;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public LocalDate reinspectOn;
     public OffsetDateTime issuedAt;
     public OffsetDateTime closedAt;

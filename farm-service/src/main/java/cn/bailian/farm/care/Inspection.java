@@ -13,17 +13,22 @@ import java.util.UUID;
 public class Inspection extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID plotId;
     public UUID claimId;
     public UUID communityId;
+
     @Enumerated(EnumType.STRING)
     public Grade grade;
+
     public String note;
     public String photoUrl;
     public String inspector;
     public OffsetDateTime inspectedAt;
 
     public enum Grade {
-        GOOD, FAIR, POOR
+        GOOD,
+        FAIR,
+        POOR
     }
 }

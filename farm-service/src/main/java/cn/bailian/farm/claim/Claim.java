@@ -22,28 +22,35 @@ import java.util.UUID;
 public class Claim extends PanacheEntityBase {
 
     public enum Status {
-        ACTIVE, ENDED
+        ACTIVE,
+        ENDED
     }
 
     @Id
     public UUID id;
+
     public UUID plotId;
     public UUID farmId;
     public UUID communityId;
     public UUID residentId;
     public UUID householdId;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public LocalDate startsOn;
     public LocalDate endsOn;
+
     @Enumerated(EnumType.STRING)
     public EndReason endReason;
+
     public String endNote;
     public UUID revokedWarningId;
     public OffsetDateTime endedAt;
     public UUID offerId;
     public OffsetDateTime lastJournalAt;
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 

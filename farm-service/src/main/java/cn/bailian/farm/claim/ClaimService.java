@@ -53,18 +53,25 @@ public class ClaimService implements PlotHolders {
 
     @Inject
     EntityManager em;
+
     @Inject
     Outbox outbox;
+
     @Inject
     Caller caller;
+
     @Inject
     ResidentService residents;
+
     @Inject
     ClaimWarnings warnings;
+
     @Inject
     FarmConfig config;
+
     @Inject
     CommunityClock clock;
+
     @Inject
     Event<PlotFreed> plotFreed;
 
@@ -98,7 +105,8 @@ public class ClaimService implements PlotHolders {
         claim.status = Claim.Status.ACTIVE;
         claim.startsOn = startsOn;
         // the term's last day is the day before its anniversary
-        claim.endsOn = startsOn.plusMonths(termMonths == null ? config.claimTermMonths() : termMonths).minusDays(1);
+        claim.endsOn = startsOn.plusMonths(termMonths == null ? config.claimTermMonths() : termMonths)
+                .minusDays(1);
         claim.offerId = offerId;
         claim.createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         plot.status = PlotStatus.CLAIMED;
@@ -115,8 +123,19 @@ public class ClaimService implements PlotHolders {
             }
             throw e;
         }
-        outbox.publish(FarmEvents.PLOT_CLAIMED, claim.id, new FarmEvents.PlotClaimed(claim.id, plot.id, plot.farmId,
-                plot.code, claim.residentId, claim.householdId, claim.communityId, claim.startsOn, claim.endsOn));
+        outbox.publish(
+                FarmEvents.PLOT_CLAIMED,
+                claim.id,
+                new FarmEvents.PlotClaimed(
+                        claim.id,
+                        plot.id,
+                        plot.farmId,
+                        plot.code,
+                        claim.residentId,
+                        claim.householdId,
+                        claim.communityId,
+                        claim.startsOn,
+                        claim.endsOn));
         return claim;
     }
 
@@ -148,8 +167,13 @@ public class ClaimService implements PlotHolders {
             where.append(" and status = :status");
             params.and("status", status);
         }
-        var query = Claim.<Claim>find(where.toString(), Sort.descending("createdAt").and("id"), params);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(ClaimView::of).toList(), query.count());
+        var query =
+                Claim.<Claim>find(where.toString(), Sort.descending("createdAt").and("id"), params);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(ClaimView::of)
+                        .toList(),
+                query.count());
     }
 
     @Transactional
@@ -217,11 +241,14 @@ public class ClaimService implements PlotHolders {
         @SuppressWarnings("unchecked")
         List<UUID> due = em.createNativeQuery("""
                         select id from claim where status = ?1 and ends_on < ?2 order by ends_on limit 100""", UUID.class)
-                .setParameter(1, Claim.Status.ACTIVE.name()).setParameter(2, clock.dateOf(now)).getResultList();
+                .setParameter(1, Claim.Status.ACTIVE.name())
+                .setParameter(2, clock.dateOf(now))
+                .getResultList();
         int ended = 0;
         for (UUID id : due) {
             try {
-                // a call on this bean's own method: ArC intercepts it (unlike Spring), so each runs in its own transaction
+                // a call on this bean's own method: ArC intercepts it (unlike Spring), so each runs in its own
+                // transaction
                 if (expireOne(id, now)) {
                     ended++;
                 }
@@ -236,7 +263,9 @@ public class ClaimService implements PlotHolders {
     boolean expireOne(UUID claimId, Instant now) {
         List<?> mine = em.createNativeQuery("""
                         select id from claim where id = ?1 and status = ?2 and ends_on < ?3 for update skip locked""")
-                .setParameter(1, claimId).setParameter(2, Claim.Status.ACTIVE.name()).setParameter(3, clock.dateOf(now))
+                .setParameter(1, claimId)
+                .setParameter(2, Claim.Status.ACTIVE.name())
+                .setParameter(3, clock.dateOf(now))
                 .getResultList();
         if (mine.isEmpty()) {
             return false;
@@ -255,8 +284,16 @@ public class ClaimService implements PlotHolders {
     /** Publishes the end and hands the plot, locked with its farm, to whoever takes freed plots (the waitlist). */
     private void freed(Claim claim, Plot plot, Instant now) {
         em.flush(); // the plot's active-claim slot is free before an offer may turn into a new claim
-        outbox.publish(FarmEvents.PLOT_RELEASED, claim.id, new FarmEvents.PlotReleased(claim.id, claim.plotId,
-                claim.farmId, claim.residentId, claim.communityId, claim.endReason.name()));
+        outbox.publish(
+                FarmEvents.PLOT_RELEASED,
+                claim.id,
+                new FarmEvents.PlotReleased(
+                        claim.id,
+                        claim.plotId,
+                        claim.farmId,
+                        claim.residentId,
+                        claim.communityId,
+                        claim.endReason.name()));
         plot.status = PlotStatus.AVAILABLE;
         plotFreed.fire(new PlotFreed(plot, now));
     }

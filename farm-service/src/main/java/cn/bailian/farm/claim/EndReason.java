@@ -2,5 +2,8 @@ package cn.bailian.farm.claim;
 
 /** Why a claim ended; published as plot.released.v1's reason. */
 public enum EndReason {
-    RELEASED, EXPIRED, REVOKED, MOVED_OUT
+    RELEASED,
+    EXPIRED,
+    REVOKED,
+    MOVED_OUT
 }

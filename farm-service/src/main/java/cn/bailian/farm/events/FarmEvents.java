@@ -20,39 +20,71 @@ public final class FarmEvents {
     public static final String JOURNAL_RECORDED = "cn.bailian.farm.journal.recorded.v1";
     public static final String CARE_WARNING_ISSUED = "cn.bailian.farm.care.warning-issued.v1";
 
-    private FarmEvents() {
-    }
+    private FarmEvents() {}
 
-    public record PlotClaimed(UUID claimId, UUID plotId, UUID farmId, String plotCode, UUID residentId, UUID householdId,
-                              UUID communityId, LocalDate startsOn, LocalDate endsOn) {
-    }
+    public record PlotClaimed(
+            UUID claimId,
+            UUID plotId,
+            UUID farmId,
+            String plotCode,
+            UUID residentId,
+            UUID householdId,
+            UUID communityId,
+            LocalDate startsOn,
+            LocalDate endsOn) {}
 
-    public record PlotReleased(UUID claimId, UUID plotId, UUID farmId, UUID residentId, UUID communityId, String reason) {
-    }
+    public record PlotReleased(
+            UUID claimId, UUID plotId, UUID farmId, UUID residentId, UUID communityId, String reason) {}
 
-    public record PlotOffered(UUID offerId, UUID plotId, UUID farmId, UUID residentId, UUID communityId,
-                              OffsetDateTime expiresAt, String plotCode, UUID entryId, UUID lotteryId) {
-    }
+    public record PlotOffered(
+            UUID offerId,
+            UUID plotId,
+            UUID farmId,
+            UUID residentId,
+            UUID communityId,
+            OffsetDateTime expiresAt,
+            String plotCode,
+            UUID entryId,
+            UUID lotteryId) {}
 
-    public record WaitlistJoined(UUID entryId, UUID farmId, UUID residentId, UUID communityId, int position) {
-    }
+    public record WaitlistJoined(UUID entryId, UUID farmId, UUID residentId, UUID communityId, int position) {}
 
-    public record WaitlistReordered(UUID entryId, UUID farmId, UUID residentId, UUID communityId,
-                                    int fromPosition, int toPosition, String reason) {
-    }
+    public record WaitlistReordered(
+            UUID entryId,
+            UUID farmId,
+            UUID residentId,
+            UUID communityId,
+            int fromPosition,
+            int toPosition,
+            String reason) {}
 
-    public record LotteryWinner(UUID residentId, UUID plotId) {
-    }
+    public record LotteryWinner(UUID residentId, UUID plotId) {}
 
-    public record LotteryDrawn(UUID lotteryId, UUID farmId, UUID communityId, long seed, String inputHash,
-                               int candidates, List<LotteryWinner> winners) {
-    }
+    public record LotteryDrawn(
+            UUID lotteryId,
+            UUID farmId,
+            UUID communityId,
+            long seed,
+            String inputHash,
+            int candidates,
+            List<LotteryWinner> winners) {}
 
-    public record JournalRecorded(UUID entryId, UUID plotId, UUID farmId, UUID residentId, UUID communityId,
-                                  String kind, String crop, Integer quantityGrams) {
-    }
+    public record JournalRecorded(
+            UUID entryId,
+            UUID plotId,
+            UUID farmId,
+            UUID residentId,
+            UUID communityId,
+            String kind,
+            String crop,
+            Integer quantityGrams) {}
 
-    public record CareWarningIssued(UUID warningId, UUID claimId, UUID plotId, UUID residentId, UUID communityId,
-                                    String reason, LocalDate reinspectOn) {
-    }
+    public record CareWarningIssued(
+            UUID warningId,
+            UUID claimId,
+            UUID plotId,
+            UUID residentId,
+            UUID communityId,
+            String reason,
+            LocalDate reinspectOn) {}
 }

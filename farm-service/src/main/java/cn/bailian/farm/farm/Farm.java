@@ -14,10 +14,12 @@ import java.util.UUID;
 public class Farm extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID communityId;
     public String name;
     public String location;
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 

@@ -26,7 +26,11 @@ public class FarmService {
     @Transactional
     public FarmView create(CreateFarm request) {
         caller.requireStaffOf(request.communityId());
-        if (Farm.count("communityId = ?1 and name = ?2", request.communityId(), request.name().strip()) > 0) {
+        if (Farm.count(
+                        "communityId = ?1 and name = ?2",
+                        request.communityId(),
+                        request.name().strip())
+                > 0) {
             throw ProblemException.conflict("FARM_NAME_TAKEN", request.name());
         }
         Farm farm = new Farm();
@@ -44,9 +48,14 @@ public class FarmService {
     }
 
     public Page<FarmView> list(UUID communityId, PageRequest page) {
-        var query = communityId == null ? Farm.<Farm>findAll(Sort.by("name").and("id"))
+        var query = communityId == null
+                ? Farm.<Farm>findAll(Sort.by("name").and("id"))
                 : Farm.<Farm>find("communityId", Sort.by("name").and("id"), communityId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(FarmView::of).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(FarmView::of)
+                        .toList(),
+                query.count());
     }
 
     public FarmView get(UUID id) {

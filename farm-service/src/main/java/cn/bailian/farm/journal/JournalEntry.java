@@ -14,13 +14,16 @@ import java.util.UUID;
 public class JournalEntry extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID plotId;
     public UUID farmId;
     public UUID communityId;
     public UUID claimId;
     public UUID residentId;
+
     @Enumerated(EnumType.STRING)
     public JournalKind kind;
+
     public String crop;
     public Integer quantityGrams;
     public String note;

@@ -1,5 +1,9 @@
 package cn.bailian.farm.journal;
 
 public enum JournalKind {
-    SOWING, WATERING, FERTILISING, HARVEST, NOTE
+    SOWING,
+    WATERING,
+    FERTILISING,
+    HARVEST,
+    NOTE
 }

@@ -33,12 +33,16 @@ public class JournalService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Outbox outbox;
+
     @Inject
     Caller caller;
+
     @Inject
     ResidentService residents;
+
     @Inject
     CareService care;
 
@@ -67,8 +71,18 @@ public class JournalService {
         entry.persist();
         claim.lastJournalAt = entry.recordedAt;
         care.journalRecorded(claim, now);
-        outbox.publish(FarmEvents.JOURNAL_RECORDED, entry.id, new FarmEvents.JournalRecorded(entry.id, plotId,
-                claim.farmId, claim.residentId, claim.communityId, entry.kind.name(), entry.crop, entry.quantityGrams));
+        outbox.publish(
+                FarmEvents.JOURNAL_RECORDED,
+                entry.id,
+                new FarmEvents.JournalRecorded(
+                        entry.id,
+                        plotId,
+                        claim.farmId,
+                        claim.residentId,
+                        claim.communityId,
+                        entry.kind.name(),
+                        entry.crop,
+                        entry.quantityGrams));
         return EntryView.of(entry, Map.of(claim.residentId, residents.maskedName(claim.residentId)));
     }
 
@@ -83,9 +97,11 @@ public class JournalService {
     }
 
     private Page<EntryView> list(String field, UUID id, PageRequest page) {
-        var query = JournalEntry.<JournalEntry>find(field, Sort.descending("recordedAt").and("id"), id);
+        var query = JournalEntry.<JournalEntry>find(
+                field, Sort.descending("recordedAt").and("id"), id);
         List<JournalEntry> entries = query.page(page.page(), page.size()).list();
-        Map<UUID, String> names = residents.maskedNames(entries.stream().map(e -> e.residentId).distinct().toList());
+        Map<UUID, String> names = residents.maskedNames(
+                entries.stream().map(e -> e.residentId).distinct().toList());
         return page.page(entries.stream().map(e -> EntryView.of(e, names)).toList(), query.count());
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 public class Lottery extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID farmId;
     public UUID communityId;
     public long seed;

@@ -17,15 +17,12 @@ import java.util.UUID;
  */
 public final class LotteryDraw {
 
-    private LotteryDraw() {
-    }
+    private LotteryDraw() {}
 
     /** One candidate, in the published input order (waitlist by joining time, then entry id). */
-    public record Candidate(UUID entryId, UUID residentId, UUID householdId) {
-    }
+    public record Candidate(UUID entryId, UUID residentId, UUID householdId) {}
 
-    public record Winner(UUID entryId, UUID residentId, UUID plotId) {
-    }
+    public record Winner(UUID entryId, UUID residentId, UUID plotId) {}
 
     /**
      * Fisher–Yates shuffle of the candidates with {@code SplittableRandom(seed)}; plots go in order to the
@@ -60,7 +57,9 @@ public final class LotteryDraw {
             text.append(candidate.residentId()).append('\n');
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

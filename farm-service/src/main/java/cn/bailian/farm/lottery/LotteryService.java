@@ -33,21 +33,30 @@ public class LotteryService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Outbox outbox;
+
     @Inject
     Caller caller;
+
     @Inject
     ResidentService residents;
+
     @Inject
     WaitlistService waitlists;
+
     @Inject
     ObjectMapper json;
 
     /** The stored draw and the result of running it again from its stored inputs. */
-    public record Verification(Lottery lottery, List<LotteryDraw.Candidate> candidates, List<UUID> plotIds,
-                               List<LotteryDraw.Winner> recorded, List<LotteryDraw.Winner> recomputed,
-                               String recomputedInputHash) {
+    public record Verification(
+            Lottery lottery,
+            List<LotteryDraw.Candidate> candidates,
+            List<UUID> plotIds,
+            List<LotteryDraw.Winner> recorded,
+            List<LotteryDraw.Winner> recomputed,
+            String recomputedInputHash) {
         public boolean matches() {
             return recorded.equals(recomputed) && lottery.inputHash.equals(recomputedInputHash);
         }
@@ -67,11 +76,12 @@ public class LotteryService {
             throw ProblemException.unprocessable("NOT_ENOUGH_PLOTS", plotCount, plots.size());
         }
         List<Plot> drawnFor = plots.subList(0, plotCount);
-        List<WaitlistEntry> waiting = WaitlistEntry.list("farmId = ?1 and status = ?2 order by joinedAt, id",
-                farmId, WaitlistEntry.Status.WAITING);
+        List<WaitlistEntry> waiting = WaitlistEntry.list(
+                "farmId = ?1 and status = ?2 order by joinedAt, id", farmId, WaitlistEntry.Status.WAITING);
         List<LotteryDraw.Candidate> candidates = new ArrayList<>();
         for (WaitlistEntry entry : waiting) {
-            if (ResidentService.isEligible(residents.find(entry.residentId), farm.communityId) && !waitlists.householdBusy(entry.householdId)) {
+            if (ResidentService.isEligible(residents.find(entry.residentId), farm.communityId)
+                    && !waitlists.householdBusy(entry.householdId)) {
                 candidates.add(new LotteryDraw.Candidate(entry.id, entry.residentId, entry.householdId));
             }
         }
@@ -94,9 +104,19 @@ public class LotteryService {
         lottery.drawnBy = caller.subject();
         lottery.drawnAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         em.persist(lottery);
-        outbox.publish(FarmEvents.LOTTERY_DRAWN, lottery.id, new FarmEvents.LotteryDrawn(lottery.id, farmId,
-                farm.communityId, actualSeed, lottery.inputHash, candidates.size(),
-                winners.stream().map(w -> new FarmEvents.LotteryWinner(w.residentId(), w.plotId())).toList()));
+        outbox.publish(
+                FarmEvents.LOTTERY_DRAWN,
+                lottery.id,
+                new FarmEvents.LotteryDrawn(
+                        lottery.id,
+                        farmId,
+                        farm.communityId,
+                        actualSeed,
+                        lottery.inputHash,
+                        candidates.size(),
+                        winners.stream()
+                                .map(w -> new FarmEvents.LotteryWinner(w.residentId(), w.plotId()))
+                                .toList()));
         for (int i = 0; i < winners.size(); i++) {
             WaitlistEntry entry = WaitlistEntry.findById(winners.get(i).entryId());
             waitlists.offer(drawnFor.get(i), entry, lottery.id, now);
@@ -106,11 +126,16 @@ public class LotteryService {
 
     public Verification verify(UUID lotteryId) {
         Lottery lottery = Lottery.require(lotteryId);
-        List<LotteryDraw.Candidate> candidates = read(lottery.inputs, new TypeReference<>() { });
-        List<UUID> plotIds = read(lottery.plotIds, new TypeReference<>() { });
-        List<LotteryDraw.Winner> recorded = read(lottery.winners, new TypeReference<>() { });
-        return new Verification(lottery, candidates, plotIds, recorded,
-                LotteryDraw.draw(lottery.seed, candidates, plotIds), LotteryDraw.inputHash(candidates));
+        List<LotteryDraw.Candidate> candidates = read(lottery.inputs, new TypeReference<>() {});
+        List<UUID> plotIds = read(lottery.plotIds, new TypeReference<>() {});
+        List<LotteryDraw.Winner> recorded = read(lottery.winners, new TypeReference<>() {});
+        return new Verification(
+                lottery,
+                candidates,
+                plotIds,
+                recorded,
+                LotteryDraw.draw(lottery.seed, candidates, plotIds),
+                LotteryDraw.inputHash(candidates));
     }
 
     private String write(Object value) {

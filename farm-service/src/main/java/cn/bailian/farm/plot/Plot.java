@@ -1,5 +1,6 @@
 package cn.bailian.farm.plot;
 
+import cn.bailian.farm.farm.Farm;
 import cn.bailian.kit.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 
-import cn.bailian.farm.farm.Farm;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,17 +20,23 @@ import java.util.UUID;
 public class Plot extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID farmId;
     public UUID communityId;
     public String code;
+
     @Column(name = "area_m2") // the naming strategy writes "aream2": no underscore before a digit
     public BigDecimal areaM2;
+
     public int gridRow;
     public int gridColumn;
+
     @Enumerated(EnumType.STRING)
     public PlotStatus status;
+
     public String note;
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 
@@ -49,8 +54,11 @@ public class Plot extends PanacheEntityBase {
      * {@link #lockAvailableOf}, so two transactions never wait on each other in opposite orders.
      */
     public static Plot lockWithFarm(UUID id) {
-        UUID farmId = getEntityManager().createQuery("select p.farmId from Plot p where p.id = ?1", UUID.class)
-                .setParameter(1, id).getResultStream().findFirst()
+        UUID farmId = getEntityManager()
+                .createQuery("select p.farmId from Plot p where p.id = ?1", UUID.class)
+                .setParameter(1, id)
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("PLOT_NOT_FOUND", id));
         Farm.lock(farmId);
         return lock(id);
@@ -60,7 +68,8 @@ public class Plot extends PanacheEntityBase {
     public static List<Plot> lockAvailableOf(UUID farmId) {
         Farm.lock(farmId);
         return find("farmId = ?1 and status = ?2 order by code", farmId, PlotStatus.AVAILABLE)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
     /**

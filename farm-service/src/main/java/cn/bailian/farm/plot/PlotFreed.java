@@ -7,5 +7,4 @@ import java.time.Instant;
  * locked with its farm by whoever fires this. Fired synchronously in that transaction; the waitlist observes it and
  * offers the plot to the next in line, so the plot feature knows nothing of waitlists.
  */
-public record PlotFreed(Plot plot, Instant at) {
-}
+public record PlotFreed(Plot plot, Instant at) {}

@@ -32,18 +32,21 @@ public class PlotService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Caller caller;
+
     @Inject
     ResidentService residents;
+
     @Inject
     PlotHolders holders;
+
     @Inject
     Event<PlotFreed> plotFreed;
 
     /** A plot as answered to a write: its view and the version for the ETag. */
-    public record Written(PlotView view, long version) {
-    }
+    public record Written(PlotView view, long version) {}
 
     @Transactional
     public Written create(UUID farmId, CreatePlot request) {
@@ -100,13 +103,20 @@ public class PlotService {
     public Page<PlotView> map(UUID farmId, PlotStatus status, PageRequest page) {
         Farm.require(farmId);
         Sort order = Sort.by("gridRow").and("gridColumn").and("code");
-        var query = status == null ? Plot.<Plot>find("farmId", order, farmId)
+        var query = status == null
+                ? Plot.<Plot>find("farmId", order, farmId)
                 : Plot.<Plot>find("farmId = ?1 and status = ?2", order, farmId, status);
         List<Plot> plots = query.page(page.page(), page.size()).list();
-        Map<UUID, UUID> held = plots.isEmpty() ? Map.of() : holders.holdersOf(plots.stream().map(p -> p.id).toList());
+        Map<UUID, UUID> held = plots.isEmpty()
+                ? Map.of()
+                : holders.holdersOf(plots.stream().map(p -> p.id).toList());
         Map<UUID, String> names = residents.maskedNames(held.values());
-        return page.page(plots.stream().map(p -> PlotView.of(p, held.containsKey(p.id)
-                ? names.getOrDefault(held.get(p.id), "*") : null)).toList(), query.count());
+        return page.page(
+                plots.stream()
+                        .map(p ->
+                                PlotView.of(p, held.containsKey(p.id) ? names.getOrDefault(held.get(p.id), "*") : null))
+                        .toList(),
+                query.count());
     }
 
     public Written get(UUID id) {

@@ -1,5 +1,9 @@
 package cn.bailian.farm.plot;
 
 public enum PlotStatus {
-    AVAILABLE, CLAIMED, OFFERED, RESERVED_FOR_EDUCATION, MAINTENANCE
+    AVAILABLE,
+    CLAIMED,
+    OFFERED,
+    RESERVED_FOR_EDUCATION,
+    MAINTENANCE
 }

@@ -25,9 +25,16 @@ public class EligibilityResource {
 
     @GET
     @Path("/residents/{residentId}/eligibility")
-    @Operation(operationId = "getEligibility", summary = "What farm-service knows of a resident (the resident, STAFF of their community, ADMIN, SERVICE) / 居民资格",
-            description = "农场服务从居民事件中得知的居民资格（社区、状态、户）；居民本人、其社区工作人员、管理员或服务可查。/ What farm-service knows of a resident from resident events (community, status, household); for the resident, staff of their community, ADMIN or SERVICE.")
-    @APIResponse(responseCode = "200", description = "The projection", content = @Content(schema = @Schema(implementation = EligibilityView.class)))
+    @Operation(
+            operationId = "getEligibility",
+            summary =
+                    "What farm-service knows of a resident (the resident, STAFF of their community, ADMIN, SERVICE) / 居民资格",
+            description =
+                    "农场服务从居民事件中得知的居民资格（社区、状态、户）；居民本人、其社区工作人员、管理员或服务可查。/ What farm-service knows of a resident from resident events (community, status, household); for the resident, staff of their community, ADMIN or SERVICE.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The projection",
+            content = @Content(schema = @Schema(implementation = EligibilityView.class)))
     @APIResponse(responseCode = "403", description = "Not allowed")
     @APIResponse(responseCode = "404", description = "RESIDENT_UNKNOWN")
     public EligibilityView get(@PathParam("residentId") UUID residentId) {

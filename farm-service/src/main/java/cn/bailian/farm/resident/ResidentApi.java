@@ -7,10 +7,12 @@ import java.util.UUID;
 /** Response records of what farm-service knows of residents. */
 public final class ResidentApi {
 
-    private ResidentApi() {
-    }
+    private ResidentApi() {}
 
-    public record EligibilityView(UUID residentId, UUID communityId, UUID householdId,
-                                  @Schema(example = "ACTIVE") String status, @Schema(example = "true") boolean eligible) {
-    }
+    public record EligibilityView(
+            UUID residentId,
+            UUID communityId,
+            UUID householdId,
+            @Schema(example = "ACTIVE") String status,
+            @Schema(example = "true") boolean eligible) {}
 }

@@ -29,19 +29,18 @@ public class ResidentEventHandler implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(ResidentEventHandler.class);
 
-    record ResidentState(UUID residentId, UUID communityId, UUID householdId, String displayName, String status) {
-    }
+    record ResidentState(UUID residentId, UUID communityId, UUID householdId, String displayName, String status) {}
 
-    record MovedOut(UUID residentId, UUID communityId, UUID householdId, LocalDate movedOutOn) {
-    }
+    record MovedOut(UUID residentId, UUID communityId, UUID householdId, LocalDate movedOutOn) {}
 
-    record HouseholdRegistered(UUID householdId, UUID communityId, UUID compoundId) {
-    }
+    record HouseholdRegistered(UUID householdId, UUID communityId, UUID compoundId) {}
 
     @Inject
     ResidentService residents;
+
     @Inject
     Event<ResidentMovedOut> movedOut;
+
     @Inject
     EntityManager em;
 
@@ -65,13 +64,20 @@ public class ResidentEventHandler implements EventHandler {
                     throw new IllegalArgumentException("resident event without residentId or communityId");
                 }
                 String status = "MOVED_OUT".equals(state.status()) ? "MOVED_OUT" : "ACTIVE";
-                if (residents.upsert(state.residentId(), state.communityId(), state.householdId(), state.displayName(), status, time)) {
+                if (residents.upsert(
+                        state.residentId(),
+                        state.communityId(),
+                        state.householdId(),
+                        state.displayName(),
+                        status,
+                        time)) {
                     moveOut(state.residentId());
                 }
             }
             case MOVED_OUT -> {
                 MovedOut moved = event.dataAs(MovedOut.class);
-                if (residents.upsert(moved.residentId(), moved.communityId(), moved.householdId(), null, "MOVED_OUT", time)) {
+                if (residents.upsert(
+                        moved.residentId(), moved.communityId(), moved.householdId(), null, "MOVED_OUT", time)) {
                     moveOut(moved.residentId());
                 }
             }
@@ -80,8 +86,10 @@ public class ResidentEventHandler implements EventHandler {
                 em.createNativeQuery("""
                                 insert into household_projection (household_id, community_id, compound_id) values (?1, ?2, ?3)
                                 on conflict (household_id) do update set community_id = excluded.community_id, compound_id = excluded.compound_id""")
-                        .setParameter(1, household.householdId()).setParameter(2, household.communityId())
-                        .setParameter(3, household.compoundId()).executeUpdate();
+                        .setParameter(1, household.householdId())
+                        .setParameter(2, household.communityId())
+                        .setParameter(3, household.compoundId())
+                        .executeUpdate();
             }
             default -> LOG.debugf("ignoring %s", event.type());
         }

@@ -8,5 +8,4 @@ import java.util.UUID;
  * in the handler's transaction; the claim and waitlist features observe it and end the resident's business there,
  * so the resident feature imports neither.
  */
-public record ResidentMovedOut(UUID residentId, Instant at) {
-}
+public record ResidentMovedOut(UUID residentId, Instant at) {}

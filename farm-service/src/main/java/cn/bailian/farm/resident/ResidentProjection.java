@@ -12,6 +12,7 @@ import java.util.UUID;
 public class ResidentProjection extends PanacheEntityBase {
     @Id
     public UUID residentId;
+
     public UUID communityId;
     public UUID householdId;
     public String displayName;

@@ -1,7 +1,7 @@
 package cn.bailian.farm.resident;
 
-import cn.bailian.kit.pii.Masking;
 import cn.bailian.farm.resident.ResidentApi.EligibilityView;
+import cn.bailian.kit.pii.Masking;
 import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.kit.security.Caller;
 import cn.bailian.kit.security.Roles;
@@ -23,6 +23,7 @@ public class ResidentService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Caller caller;
 
@@ -30,7 +31,9 @@ public class ResidentService {
     public EligibilityView eligibility(UUID residentId) {
         caller.requireAuthenticated();
         ResidentProjection resident = find(residentId);
-        boolean allowed = caller.is(Roles.SERVICE) || caller.isAdmin() || caller.isResident(residentId)
+        boolean allowed = caller.is(Roles.SERVICE)
+                || caller.isAdmin()
+                || caller.isResident(residentId)
                 || (resident != null && caller.isStaffOf(resident.communityId));
         if (!allowed) {
             throw ProblemException.forbidden();
@@ -38,7 +41,11 @@ public class ResidentService {
         if (resident == null) {
             throw ProblemException.notFound("RESIDENT_UNKNOWN", residentId);
         }
-        return new EligibilityView(resident.residentId, resident.communityId, resident.householdId, resident.status,
+        return new EligibilityView(
+                resident.residentId,
+                resident.communityId,
+                resident.householdId,
+                resident.status,
                 isEligible(resident, resident.communityId));
     }
 
@@ -49,7 +56,9 @@ public class ResidentService {
     public void requireSelfOrStaffOfResident(UUID residentId) {
         caller.requireAuthenticated();
         ResidentProjection resident = find(residentId);
-        if (!caller.isResident(residentId) && !caller.isAdmin() && !(resident != null && caller.isStaffOf(resident.communityId))) {
+        if (!caller.isResident(residentId)
+                && !caller.isAdmin()
+                && !(resident != null && caller.isStaffOf(resident.communityId))) {
             throw ProblemException.forbidden();
         }
     }
@@ -68,7 +77,9 @@ public class ResidentService {
     }
 
     public static boolean isEligible(ResidentProjection resident, UUID communityId) {
-        return resident != null && resident.active() && resident.householdId != null
+        return resident != null
+                && resident.active()
+                && resident.householdId != null
                 && resident.communityId.equals(communityId);
     }
 
@@ -94,10 +105,16 @@ public class ResidentService {
      * Applies a resident's state if it is not older than what we hold. Returns true if the resident is now
      * MOVED_OUT having been something else (or unknown) before, so the caller can end their farm business.
      */
-    public boolean upsert(UUID residentId, UUID communityId, UUID householdId, String displayName, String status,
-                          OffsetDateTime eventTime) {
+    public boolean upsert(
+            UUID residentId,
+            UUID communityId,
+            UUID householdId,
+            String displayName,
+            String status,
+            OffsetDateTime eventTime) {
         // row lock: two events of one resident must not interleave their read-compare-write
-        ResidentProjection current = em.find(ResidentProjection.class, residentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        ResidentProjection current =
+                em.find(ResidentProjection.class, residentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (current == null) {
             current = new ResidentProjection();
             current.residentId = residentId;
@@ -113,8 +130,13 @@ public class ResidentService {
         return wasActive && "MOVED_OUT".equals(status);
     }
 
-    private static void apply(ResidentProjection row, UUID communityId, UUID householdId, String displayName,
-                              String status, OffsetDateTime eventTime) {
+    private static void apply(
+            ResidentProjection row,
+            UUID communityId,
+            UUID householdId,
+            String displayName,
+            String status,
+            OffsetDateTime eventTime) {
         if (communityId != null) {
             row.communityId = communityId;
         }

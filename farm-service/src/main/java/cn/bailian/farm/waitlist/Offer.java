@@ -19,11 +19,16 @@ import java.util.UUID;
 public class Offer extends PanacheEntityBase {
 
     public enum Status {
-        PENDING, ACCEPTED, DECLINED, LAPSED, WITHDRAWN
+        PENDING,
+        ACCEPTED,
+        DECLINED,
+        LAPSED,
+        WITHDRAWN
     }
 
     @Id
     public UUID id;
+
     public UUID plotId;
     public UUID farmId;
     public UUID communityId;
@@ -31,11 +36,14 @@ public class Offer extends PanacheEntityBase {
     public UUID residentId;
     public UUID householdId;
     public UUID lotteryId;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public OffsetDateTime expiresAt;
     public OffsetDateTime createdAt;
     public OffsetDateTime decidedAt;
+
     @Version
     public long version;
 
@@ -101,7 +109,8 @@ public class Offer extends PanacheEntityBase {
     }
 
     public static Offer pendingOf(UUID waitlistEntryId) {
-        return find("waitlistEntryId = ?1 and status = ?2", waitlistEntryId, Status.PENDING).firstResult();
+        return find("waitlistEntryId = ?1 and status = ?2", waitlistEntryId, Status.PENDING)
+                .firstResult();
     }
 
     /** A household holding an offer waits for its answer before it is offered another plot. */

@@ -20,7 +20,11 @@ import java.util.UUID;
 public class WaitlistEntry extends PanacheEntityBase {
 
     public enum Status {
-        WAITING, OFFERED, CLAIMED, LEFT, REMOVED;
+        WAITING,
+        OFFERED,
+        CLAIMED,
+        LEFT,
+        REMOVED;
 
         /** WAITING and OFFERED: still on the list, holding a position. */
         public static final List<Status> ON_LIST = List.of(WAITING, OFFERED);
@@ -46,17 +50,22 @@ public class WaitlistEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID farmId;
     public UUID communityId;
     public UUID residentId;
     public UUID householdId;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public long sortKey;
     public OffsetDateTime joinedAt;
     public OffsetDateTime endedAt;
+
     @Enumerated(EnumType.STRING)
     public EndReason endReason;
+
     @Version
     public long version;
 

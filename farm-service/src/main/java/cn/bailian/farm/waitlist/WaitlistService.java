@@ -55,19 +55,23 @@ public class WaitlistService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Outbox outbox;
+
     @Inject
     Caller caller;
+
     @Inject
     ResidentService residents;
+
     @Inject
     ClaimService claims;
+
     @Inject
     FarmConfig config;
 
-    public record Positioned(WaitlistEntry entry, int position) {
-    }
+    public record Positioned(WaitlistEntry entry, int position) {}
 
     private EntryView view(Positioned positioned) {
         WaitlistEntry entry = positioned.entry();
@@ -80,12 +84,17 @@ public class WaitlistService {
         caller.requireSelfOrStaff(residentId, farm.communityId);
         ResidentProjection resident = residents.requireEligible(residentId, farm.communityId);
         Claim.requireNoOtherPlot(resident.householdId);
-        if (WaitlistEntry.count("farmId = ?1 and residentId = ?2 and status in ?3", farmId, residentId,
-                WaitlistEntry.Status.ON_LIST) > 0) {
+        if (WaitlistEntry.count(
+                        "farmId = ?1 and residentId = ?2 and status in ?3",
+                        farmId,
+                        residentId,
+                        WaitlistEntry.Status.ON_LIST)
+                > 0) {
             throw ProblemException.conflict("ALREADY_ON_WAITLIST", residentId);
         }
         Long last = em.createQuery("select max(e.sortKey) from WaitlistEntry e where e.farmId = ?1", Long.class)
-                .setParameter(1, farmId).getSingleResult();
+                .setParameter(1, farmId)
+                .getSingleResult();
         WaitlistEntry entry = new WaitlistEntry();
         entry.id = UUID.randomUUID();
         entry.farmId = farmId;
@@ -105,7 +114,9 @@ public class WaitlistService {
             throw e;
         }
         int position = positionOf(entry);
-        outbox.publish(FarmEvents.WAITLIST_JOINED, entry.id,
+        outbox.publish(
+                FarmEvents.WAITLIST_JOINED,
+                entry.id,
                 new FarmEvents.WaitlistJoined(entry.id, farmId, residentId, farm.communityId, position));
         return view(new Positioned(entry, position));
     }
@@ -130,15 +141,25 @@ public class WaitlistService {
     public Page<PublicEntryView> listOf(UUID farmId, PageRequest page) {
         Farm.require(farmId);
         List<Positioned> all = onList(farmId);
-        List<Positioned> slice = all.stream().skip(page.offset()).limit(page.size()).toList();
-        Map<UUID, String> names = residents.maskedNames(slice.stream().map(p -> p.entry().residentId).toList());
-        return page.page(slice.stream().map(p -> new PublicEntryView(p.entry().id, p.position(),
-                names.getOrDefault(p.entry().residentId, "*"), p.entry().status.name(), p.entry().joinedAt)).toList(), all.size());
+        List<Positioned> slice =
+                all.stream().skip(page.offset()).limit(page.size()).toList();
+        Map<UUID, String> names = residents.maskedNames(
+                slice.stream().map(p -> p.entry().residentId).toList());
+        return page.page(
+                slice.stream()
+                        .map(p -> new PublicEntryView(
+                                p.entry().id,
+                                p.position(),
+                                names.getOrDefault(p.entry().residentId, "*"),
+                                p.entry().status.name(),
+                                p.entry().joinedAt))
+                        .toList(),
+                all.size());
     }
 
     List<Positioned> onList(UUID farmId) {
-        List<WaitlistEntry> entries = WaitlistEntry.list("farmId = ?1 and status in ?2", ORDER, farmId,
-                WaitlistEntry.Status.ON_LIST);
+        List<WaitlistEntry> entries =
+                WaitlistEntry.list("farmId = ?1 and status in ?2", ORDER, farmId, WaitlistEntry.Status.ON_LIST);
         List<Positioned> result = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             result.add(new Positioned(entries.get(i), i + 1));
@@ -151,7 +172,11 @@ public class WaitlistService {
             return 0;
         }
         List<Positioned> list = onList(entry.farmId);
-        return list.stream().filter(p -> p.entry().id.equals(entry.id)).findFirst().map(Positioned::position).orElse(0);
+        return list.stream()
+                .filter(p -> p.entry().id.equals(entry.id))
+                .findFirst()
+                .map(Positioned::position)
+                .orElse(0);
     }
 
     /** A manual move by staff; the reason is kept and published, since it overrides first come, first served. */
@@ -160,8 +185,11 @@ public class WaitlistService {
         UUID farmId = farmOf(entryId);
         Farm.lock(farmId);
         caller.requireStaffOf(WaitlistEntry.require(entryId).communityId);
-        List<WaitlistEntry> entries = new ArrayList<>(onList(farmId).stream().map(Positioned::entry).toList());
-        WaitlistEntry entry = entries.stream().filter(e -> e.id.equals(entryId)).findFirst()
+        List<WaitlistEntry> entries =
+                new ArrayList<>(onList(farmId).stream().map(Positioned::entry).toList());
+        WaitlistEntry entry = entries.stream()
+                .filter(e -> e.id.equals(entryId))
+                .findFirst()
                 .orElseThrow(() -> ProblemException.conflict("WAITLIST_ENTRY_NOT_ACTIVE", entryId));
         if (toPosition > entries.size()) {
             throw ProblemException.invalidField("position", "Max", "must be at most " + entries.size());
@@ -175,11 +203,19 @@ public class WaitlistService {
         em.createNativeQuery("""
                         insert into waitlist_reorder (id, entry_id, farm_id, from_position, to_position, reason, staff, created_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, now())""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, entry.id).setParameter(3, entry.farmId)
-                .setParameter(4, from).setParameter(5, toPosition).setParameter(6, reason).setParameter(7, caller.subject())
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, entry.id)
+                .setParameter(3, entry.farmId)
+                .setParameter(4, from)
+                .setParameter(5, toPosition)
+                .setParameter(6, reason)
+                .setParameter(7, caller.subject())
                 .executeUpdate();
-        outbox.publish(FarmEvents.WAITLIST_REORDERED, entry.id, new FarmEvents.WaitlistReordered(entry.id,
-                entry.farmId, entry.residentId, entry.communityId, from, toPosition, reason));
+        outbox.publish(
+                FarmEvents.WAITLIST_REORDERED,
+                entry.id,
+                new FarmEvents.WaitlistReordered(
+                        entry.id, entry.farmId, entry.residentId, entry.communityId, from, toPosition, reason));
         return view(new Positioned(entry, toPosition));
     }
 
@@ -200,8 +236,8 @@ public class WaitlistService {
         if (plot.status != PlotStatus.AVAILABLE) {
             return null;
         }
-        List<WaitlistEntry> waiting = WaitlistEntry.list("farmId = ?1 and status = ?2", ORDER, plot.farmId,
-                WaitlistEntry.Status.WAITING);
+        List<WaitlistEntry> waiting =
+                WaitlistEntry.list("farmId = ?1 and status = ?2", ORDER, plot.farmId, WaitlistEntry.Status.WAITING);
         for (WaitlistEntry entry : waiting) {
             ResidentProjection resident = residents.find(entry.residentId);
             if (!ResidentService.isEligible(resident, entry.communityId)) {
@@ -234,8 +270,19 @@ public class WaitlistService {
         entry.offered();
         plot.status = PlotStatus.OFFERED;
         em.persist(offer);
-        outbox.publish(FarmEvents.PLOT_OFFERED, offer.id, new FarmEvents.PlotOffered(offer.id, plot.id, plot.farmId,
-                offer.residentId, offer.communityId, offer.expiresAt, plot.code, entry.id, lotteryId));
+        outbox.publish(
+                FarmEvents.PLOT_OFFERED,
+                offer.id,
+                new FarmEvents.PlotOffered(
+                        offer.id,
+                        plot.id,
+                        plot.farmId,
+                        offer.residentId,
+                        offer.communityId,
+                        offer.expiresAt,
+                        plot.code,
+                        entry.id,
+                        lotteryId));
         return offer;
     }
 
@@ -257,7 +304,11 @@ public class WaitlistService {
         }
         residents.requireSelfOrStaffOfResident(residentId);
         var query = Offer.<Offer>find("residentId", Sort.descending("createdAt").and("id"), residentId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(OfferView::of).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(OfferView::of)
+                        .toList(),
+                query.count());
     }
 
     @Transactional
@@ -292,11 +343,13 @@ public class WaitlistService {
         List<UUID> due = em.createNativeQuery("""
                         select id from offer where status = ?1 and expires_at < ?2 order by expires_at limit 100""", UUID.class)
                 .setParameter(1, Offer.Status.PENDING.name())
-                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
+                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .getResultList();
         int settled = 0;
         for (UUID id : due) {
             try {
-                // this bean's own method: ArC intercepts the call (unlike Spring), so each offer has its own transaction
+                // this bean's own method: ArC intercepts the call (unlike Spring), so each offer has its own
+                // transaction
                 if (lapseOne(id, now)) {
                     settled++;
                 }
@@ -311,8 +364,10 @@ public class WaitlistService {
     boolean lapseOne(UUID offerId, Instant now) {
         List<?> mine = em.createNativeQuery("""
                         select id from offer where id = ?1 and status = ?2 and expires_at < ?3 for update skip locked""")
-                .setParameter(1, offerId).setParameter(2, Offer.Status.PENDING.name())
-                .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).getResultList();
+                .setParameter(1, offerId)
+                .setParameter(2, Offer.Status.PENDING.name())
+                .setParameter(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .getResultList();
         if (mine.isEmpty()) {
             return false;
         }
@@ -325,8 +380,8 @@ public class WaitlistService {
     /** A resident who moved out leaves every list; offers they hold pass on. Runs after claims have ended. */
     @Transactional(Transactional.TxType.MANDATORY)
     void onMovedOut(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) ResidentMovedOut movedOut) {
-        List<WaitlistEntry> entries = WaitlistEntry.list("residentId = ?1 and status in ?2", movedOut.residentId(),
-                WaitlistEntry.Status.ON_LIST);
+        List<WaitlistEntry> entries = WaitlistEntry.list(
+                "residentId = ?1 and status in ?2", movedOut.residentId(), WaitlistEntry.Status.ON_LIST);
         for (WaitlistEntry entry : entries) {
             Farm.lock(entry.farmId);
             em.lock(entry, LockModeType.PESSIMISTIC_WRITE);
@@ -362,7 +417,9 @@ public class WaitlistService {
 
     private UUID farmOf(UUID entryId) {
         return em.createQuery("select e.farmId from WaitlistEntry e where e.id = ?1", UUID.class)
-                .setParameter(1, entryId).getResultStream().findFirst()
+                .setParameter(1, entryId)
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("WAITLIST_ENTRY_NOT_FOUND", entryId));
     }
 

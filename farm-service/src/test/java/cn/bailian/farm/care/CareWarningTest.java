@@ -1,13 +1,13 @@
 package cn.bailian.farm.care;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A care warning's state machine, without Quarkus: OPEN, then RESOLVED or FAILED once. */
 class CareWarningTest {
@@ -50,9 +50,12 @@ class CareWarningTest {
 
     @Test
     void onlyAnOpenNoJournalWarningPastItsDateIsOverdue() {
-        assertThat(open(CareWarning.Reason.NO_JOURNAL).overdueNoJournal(REINSPECT)).isFalse();
-        assertThat(open(CareWarning.Reason.NO_JOURNAL).overdueNoJournal(REINSPECT.plusDays(1))).isTrue();
-        assertThat(open(CareWarning.Reason.POOR_INSPECTION).overdueNoJournal(REINSPECT.plusDays(1))).isFalse();
+        assertThat(open(CareWarning.Reason.NO_JOURNAL).overdueNoJournal(REINSPECT))
+                .isFalse();
+        assertThat(open(CareWarning.Reason.NO_JOURNAL).overdueNoJournal(REINSPECT.plusDays(1)))
+                .isTrue();
+        assertThat(open(CareWarning.Reason.POOR_INSPECTION).overdueNoJournal(REINSPECT.plusDays(1)))
+                .isFalse();
         CareWarning resolved = open(CareWarning.Reason.NO_JOURNAL);
         resolved.resolve(NOW);
         assertThat(resolved.overdueNoJournal(REINSPECT.plusDays(1))).isFalse();

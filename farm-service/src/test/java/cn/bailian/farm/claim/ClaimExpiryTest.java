@@ -1,5 +1,8 @@
 package cn.bailian.farm.claim;
 
+import static cn.bailian.farm.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.farm.Fixtures;
 import cn.bailian.farm.Fixtures.Resident;
 import cn.bailian.testkit.BailianTestResource;
@@ -14,9 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-
-import static cn.bailian.farm.Fixtures.as;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -34,8 +34,13 @@ class ClaimExpiryTest {
         Resident shortTerm = Fixtures.resident(community);
         Resident longTerm = Fixtures.resident(community);
         Resident waiting = Fixtures.resident(community);
-        String shortClaim = as(shortTerm.token()).body(Map.of("residentId", shortTerm.id(), "termMonths", 1))
-                .post("/api/v1/plots/" + shortPlot + "/claims").then().statusCode(201).extract().path("id");
+        String shortClaim = as(shortTerm.token())
+                .body(Map.of("residentId", shortTerm.id(), "termMonths", 1))
+                .post("/api/v1/plots/" + shortPlot + "/claims")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         UUID longClaim = Fixtures.claim(longPlot, longTerm);
         Fixtures.join(farm, waiting);
 
@@ -44,16 +49,21 @@ class ClaimExpiryTest {
             while (claims.expire(Instant.now().plus(Duration.ofDays(20))) > 0) {
                 // other tests' short claims
             }
-            assertThat(Fixtures.queryString("select status from claim where id = ?::uuid", shortClaim)).isEqualTo("ACTIVE");
+            assertThat(Fixtures.queryString("select status from claim where id = ?::uuid", shortClaim))
+                    .isEqualTo("ACTIVE");
             while (claims.expire(Instant.now().plus(Duration.ofDays(40))) > 0) {
                 // all batches
             }
 
-            assertThat(Fixtures.queryString("select end_reason from claim where id = ?::uuid", shortClaim)).isEqualTo("EXPIRED");
-            assertThat(Fixtures.queryString("select status from claim where id = ?", longClaim)).isEqualTo("ACTIVE");
-            assertThat(Fixtures.queryString("select resident_id from offer where plot_id = ? and status = 'PENDING'", shortPlot))
+            assertThat(Fixtures.queryString("select end_reason from claim where id = ?::uuid", shortClaim))
+                    .isEqualTo("EXPIRED");
+            assertThat(Fixtures.queryString("select status from claim where id = ?", longClaim))
+                    .isEqualTo("ACTIVE");
+            assertThat(Fixtures.queryString(
+                            "select resident_id from offer where plot_id = ? and status = 'PENDING'", shortPlot))
                     .isEqualTo(waiting.id().toString());
-            var released = events.await("cn.bailian.farm.plot.released.v1", e -> e.subject().equals(shortClaim));
+            var released = events.await(
+                    "cn.bailian.farm.plot.released.v1", e -> e.subject().equals(shortClaim));
             assertThat(released.data().path("reason").asText()).isEqualTo("EXPIRED");
         }
     }

@@ -1,5 +1,11 @@
 package cn.bailian.farm.claim;
 
+import static cn.bailian.farm.Fixtures.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
 import cn.bailian.farm.Fixtures;
 import cn.bailian.farm.Fixtures.Resident;
 import cn.bailian.farm.plot.Plot;
@@ -8,9 +14,9 @@ import cn.bailian.kit.problem.ProblemException;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -24,12 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static cn.bailian.farm.Fixtures.as;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -57,27 +57,35 @@ class ClaimResourceTest {
         UUID plot = Fixtures.plot(farm, community, "A-01", 0, 0);
         Resident r = Fixtures.resident(community);
 
-        String claimId = as(r.token()).body(Map.of("residentId", r.id()))
+        String claimId = as(r.token())
+                .body(Map.of("residentId", r.id()))
                 .post("/api/v1/plots/" + plot + "/claims")
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", notNullValue())
                 .body("status", equalTo("ACTIVE"))
                 .body("plotCode", equalTo("A-01"))
                 .body("householdId", equalTo(r.householdId().toString()))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        as(r.token()).get("/api/v1/claims/" + claimId).then().statusCode(200)
+        as(r.token())
+                .get("/api/v1/claims/" + claimId)
+                .then()
+                .statusCode(200)
                 .body("startsOn", equalTo(today.toString()))
                 .body("endsOn", equalTo(today.plusYears(1).minusDays(1).toString()));
         assertThat(Fixtures.plotStatus(plot)).isEqualTo("CLAIMED");
 
-        var event = events.await("cn.bailian.farm.plot.claimed.v1", e -> e.subject().equals(claimId));
+        var event =
+                events.await("cn.bailian.farm.plot.claimed.v1", e -> e.subject().equals(claimId));
         assertThat(event.key()).isEqualTo(claimId);
         assertThat(event.data().path("plotCode").asText()).isEqualTo("A-01");
         assertThat(event.data().path("residentId").asText()).isEqualTo(r.id().toString());
         assertThat(event.data().path("communityId").asText()).isEqualTo(community.toString());
-        assertThat(event.data().path("endsOn").asText()).isEqualTo(today.plusYears(1).minusDays(1).toString());
+        assertThat(event.data().path("endsOn").asText())
+                .isEqualTo(today.plusYears(1).minusDays(1).toString());
     }
 
     @Test
@@ -93,23 +101,39 @@ class ClaimResourceTest {
         Resident elsewhere = Fixtures.resident(UUID.randomUUID());
 
         Fixtures.claim(a, mother);
-        as(neighbour.token()).header("Accept-Language", "en").body(Map.of("residentId", neighbour.id()))
+        as(neighbour.token())
+                .header("Accept-Language", "en")
+                .body(Map.of("residentId", neighbour.id()))
                 .post("/api/v1/plots/" + a + "/claims")
-                .then().statusCode(409).contentType("application/problem+json")
-                .body("code", equalTo("PLOT_NOT_AVAILABLE")).body("title", equalTo("Plot not available"));
-        as(son.token()).body(Map.of("residentId", son.id()))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("PLOT_NOT_AVAILABLE"))
+                .body("title", equalTo("Plot not available"));
+        as(son.token())
+                .body(Map.of("residentId", son.id()))
                 .post("/api/v1/plots/" + b + "/claims")
-                .then().statusCode(409).body("code", equalTo("HOUSEHOLD_ALREADY_HAS_PLOT")).body("title", equalTo("本户已认领地块"));
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("HOUSEHOLD_ALREADY_HAS_PLOT"))
+                .body("title", equalTo("本户已认领地块"));
         // a resident of another community, and one the projection has never heard of
-        as(DevTokens.staff(community)).body(Map.of("residentId", elsewhere.id()))
+        as(DevTokens.staff(community))
+                .body(Map.of("residentId", elsewhere.id()))
                 .post("/api/v1/plots/" + b + "/claims")
-                .then().statusCode(422).body("code", equalTo("RESIDENT_NOT_ELIGIBLE"));
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("RESIDENT_NOT_ELIGIBLE"));
         UUID stranger = UUID.randomUUID();
-        as(DevTokens.resident(stranger, community)).body(Map.of("residentId", stranger))
+        as(DevTokens.resident(stranger, community))
+                .body(Map.of("residentId", stranger))
                 .post("/api/v1/plots/" + b + "/claims")
-                .then().statusCode(422).body("code", equalTo("RESIDENT_NOT_ELIGIBLE"));
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("RESIDENT_NOT_ELIGIBLE"));
         assertThat(Fixtures.plotStatus(b)).isEqualTo("AVAILABLE");
-        assertThat(Fixtures.count("select count(*) from claim where plot_id = ?", b)).isZero();
+        assertThat(Fixtures.count("select count(*) from claim where plot_id = ?", b))
+                .isZero();
     }
 
     @Test
@@ -121,26 +145,55 @@ class ClaimResourceTest {
         Resident other = Fixtures.resident(community);
         Map<String, Object> body = Map.of("residentId", r.id());
 
-        given().contentType("application/json").body(body).post("/api/v1/plots/" + plot + "/claims")
-                .then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
-        as(other.token()).body(body).post("/api/v1/plots/" + plot + "/claims")
-                .then().statusCode(403).body("code", equalTo("FORBIDDEN"));
-        as(DevTokens.staff(UUID.randomUUID())).body(body).post("/api/v1/plots/" + plot + "/claims")
-                .then().statusCode(403);
-        String claimId = as(DevTokens.staff(community)).body(body).post("/api/v1/plots/" + plot + "/claims")
-                .then().statusCode(201).extract().path("id");
+        given().contentType("application/json")
+                .body(body)
+                .post("/api/v1/plots/" + plot + "/claims")
+                .then()
+                .statusCode(401)
+                .body("code", equalTo("UNAUTHENTICATED"));
+        as(other.token())
+                .body(body)
+                .post("/api/v1/plots/" + plot + "/claims")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
+        as(DevTokens.staff(UUID.randomUUID()))
+                .body(body)
+                .post("/api/v1/plots/" + plot + "/claims")
+                .then()
+                .statusCode(403);
+        String claimId = as(DevTokens.staff(community))
+                .body(body)
+                .post("/api/v1/plots/" + plot + "/claims")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         as(other.token()).get("/api/v1/claims/" + claimId).then().statusCode(403);
         as(DevTokens.admin()).get("/api/v1/claims/" + claimId).then().statusCode(200);
-        as(r.token()).get("/api/v1/claims?residentId=" + r.id()).then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(claimId));
+        as(r.token())
+                .get("/api/v1/claims?residentId=" + r.id())
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].id", equalTo(claimId));
         as(other.token()).get("/api/v1/claims?residentId=" + r.id()).then().statusCode(403);
-        as(DevTokens.staff(community)).get("/api/v1/claims?farmId=" + farm + "&status=ACTIVE").then().statusCode(200)
+        as(DevTokens.staff(community))
+                .get("/api/v1/claims?farmId=" + farm + "&status=ACTIVE")
+                .then()
+                .statusCode(200)
                 .body("total", equalTo(1));
-        as(DevTokens.staff(UUID.randomUUID())).get("/api/v1/claims?farmId=" + farm).then().statusCode(403);
+        as(DevTokens.staff(UUID.randomUUID()))
+                .get("/api/v1/claims?farmId=" + farm)
+                .then()
+                .statusCode(403);
         as(r.token()).get("/api/v1/claims").then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
         as(other.token()).post("/api/v1/claims/" + claimId + "/release").then().statusCode(403);
-        as(r.token()).post("/api/v1/claims/" + UUID.randomUUID() + "/release").then().statusCode(404)
+        as(r.token())
+                .post("/api/v1/claims/" + UUID.randomUUID() + "/release")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("CLAIM_NOT_FOUND"));
     }
 
@@ -150,12 +203,24 @@ class ClaimResourceTest {
         UUID farm = Fixtures.farm(community);
         UUID plot = Fixtures.plot(farm, community, "C-01", 0, 0);
         Resident r = Fixtures.resident(community);
-        String first = as(r.token()).header("Idempotency-Key", "claim-1").body(Map.of("residentId", r.id()))
-                .post("/api/v1/plots/" + plot + "/claims").then().statusCode(201).extract().path("id");
-        as(r.token()).header("Idempotency-Key", "claim-1").body(Map.of("residentId", r.id()))
-                .post("/api/v1/plots/" + plot + "/claims").then().statusCode(201)
-                .header("Idempotent-Replayed", "true").body("id", equalTo(first));
-        assertThat(Fixtures.count("select count(*) from claim where plot_id = ?", plot)).isEqualTo(1);
+        String first = as(r.token())
+                .header("Idempotency-Key", "claim-1")
+                .body(Map.of("residentId", r.id()))
+                .post("/api/v1/plots/" + plot + "/claims")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(r.token())
+                .header("Idempotency-Key", "claim-1")
+                .body(Map.of("residentId", r.id()))
+                .post("/api/v1/plots/" + plot + "/claims")
+                .then()
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        assertThat(Fixtures.count("select count(*) from claim where plot_id = ?", plot))
+                .isEqualTo(1);
     }
 
     @Test
@@ -166,12 +231,20 @@ class ClaimResourceTest {
         Resident r = Fixtures.resident(community);
         UUID claimId = Fixtures.claim(plot, r);
 
-        as(r.token()).post("/api/v1/claims/" + claimId + "/release").then().statusCode(200)
-                .body("status", equalTo("ENDED")).body("endReason", equalTo("RELEASED"));
-        as(r.token()).post("/api/v1/claims/" + claimId + "/release").then().statusCode(409)
+        as(r.token())
+                .post("/api/v1/claims/" + claimId + "/release")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ENDED"))
+                .body("endReason", equalTo("RELEASED"));
+        as(r.token())
+                .post("/api/v1/claims/" + claimId + "/release")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("CLAIM_NOT_ACTIVE"));
         assertThat(Fixtures.plotStatus(plot)).isEqualTo("AVAILABLE");
-        var released = events.await("cn.bailian.farm.plot.released.v1", e -> e.subject().equals(claimId.toString()));
+        var released = events.await(
+                "cn.bailian.farm.plot.released.v1", e -> e.subject().equals(claimId.toString()));
         assertThat(released.data().path("reason").asText()).isEqualTo("RELEASED");
         // the household may claim again once its plot is given back
         Fixtures.claim(plot, r);
@@ -184,13 +257,27 @@ class ClaimResourceTest {
         UUID farm = Fixtures.farm(community);
         Resident r = Fixtures.resident(community);
         // a one-month term is inside the 60-day renewal window from its first day: the rules answer 200
-        String monthly = as(r.token()).body(Map.of("residentId", r.id(), "termMonths", 1))
-                .post("/api/v1/plots/" + Fixtures.plot(farm, community, "F-01", 0, 0) + "/claims").then().statusCode(201)
-                .extract().path("id");
-        io.restassured.RestAssured.given().auth().oauth2(r.token()).post("/api/v1/claims/" + monthly + "/renew").then()
-                .statusCode(200).body("status", equalTo("ACTIVE"));
-        io.restassured.RestAssured.given().auth().oauth2(r.token()).post("/api/v1/claims/" + monthly + "/release").then()
-                .statusCode(200).body("status", equalTo("ENDED"));
+        String monthly = as(r.token())
+                .body(Map.of("residentId", r.id(), "termMonths", 1))
+                .post("/api/v1/plots/" + Fixtures.plot(farm, community, "F-01", 0, 0) + "/claims")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(r.token())
+                .post("/api/v1/claims/" + monthly + "/renew")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        io.restassured.RestAssured.given()
+                .auth()
+                .oauth2(r.token())
+                .post("/api/v1/claims/" + monthly + "/release")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ENDED"));
     }
 
     @Test
@@ -202,13 +289,28 @@ class ClaimResourceTest {
         Resident longTerm = Fixtures.resident(community);
         Resident shortTerm = Fixtures.resident(community);
         UUID yearClaim = Fixtures.claim(yearly, longTerm);
-        String monthClaim = as(shortTerm.token()).body(Map.of("residentId", shortTerm.id(), "termMonths", 1))
-                .post("/api/v1/plots/" + monthly + "/claims").then().statusCode(201).extract().path("id");
-        String endsOn = as(shortTerm.token()).get("/api/v1/claims/" + monthClaim).then().extract().path("endsOn");
+        String monthClaim = as(shortTerm.token())
+                .body(Map.of("residentId", shortTerm.id(), "termMonths", 1))
+                .post("/api/v1/plots/" + monthly + "/claims")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String endsOn = as(shortTerm.token())
+                .get("/api/v1/claims/" + monthClaim)
+                .then()
+                .extract()
+                .path("endsOn");
 
-        as(longTerm.token()).post("/api/v1/claims/" + yearClaim + "/renew").then().statusCode(409)
+        as(longTerm.token())
+                .post("/api/v1/claims/" + yearClaim + "/renew")
+                .then()
+                .statusCode(409)
                 .body("code", equalTo("RENEWAL_NOT_OPEN"));
-        as(shortTerm.token()).post("/api/v1/claims/" + monthClaim + "/renew").then().statusCode(200)
+        as(shortTerm.token())
+                .post("/api/v1/claims/" + monthClaim + "/renew")
+                .then()
+                .statusCode(200)
                 .body("endsOn", equalTo(LocalDate.parse(endsOn).plusMonths(12).toString()));
     }
 
@@ -219,12 +321,17 @@ class ClaimResourceTest {
         UUID plot = Fixtures.plot(farm, community, "R-01", 0, 0);
         List<Resident> residents = Fixtures.residents(community, 200);
 
-        List<Integer> statuses = Fixtures.race(residents.stream().map(r -> (java.util.concurrent.Callable<Integer>) () ->
-                as(r.token()).body(Map.of("residentId", r.id())).post("/api/v1/plots/" + plot + "/claims").statusCode()).toList());
+        List<Integer> statuses = Fixtures.race(residents.stream()
+                .map(r -> (java.util.concurrent.Callable<Integer>) () -> as(r.token())
+                        .body(Map.of("residentId", r.id()))
+                        .post("/api/v1/plots/" + plot + "/claims")
+                        .statusCode())
+                .toList());
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(199);
-        assertThat(Fixtures.count("select count(*) from claim where plot_id = ? and status = 'ACTIVE'", plot)).isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from claim where plot_id = ? and status = 'ACTIVE'", plot))
+                .isEqualTo(1);
         assertThat(Fixtures.plotStatus(plot)).isEqualTo("CLAIMED");
     }
 
@@ -268,7 +375,8 @@ class ClaimResourceTest {
 
         assertThat(outcomes).filteredOn("WON"::equals).hasSize(1);
         assertThat(outcomes).filteredOn(o -> !o.equals("WON")).containsOnly("PLOT_NOT_AVAILABLE");
-        assertThat(Fixtures.count("select count(*) from claim where plot_id = ? and status = 'ACTIVE'", plot)).isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from claim where plot_id = ? and status = 'ACTIVE'", plot))
+                .isEqualTo(1);
     }
 
     @Test
@@ -288,13 +396,18 @@ class ClaimResourceTest {
         for (int i = 0; i < 20; i++) {
             Resident r = family.get(i);
             UUID plot = plots.get(i);
-            calls.add(() -> as(r.token()).body(Map.of("residentId", r.id())).post("/api/v1/plots/" + plot + "/claims").statusCode());
+            calls.add(() -> as(r.token())
+                    .body(Map.of("residentId", r.id()))
+                    .post("/api/v1/plots/" + plot + "/claims")
+                    .statusCode());
         }
         List<Integer> statuses = Fixtures.race(calls);
 
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
-        assertThat(Fixtures.count("select count(*) from claim where household_id = ? and status = 'ACTIVE'", household)).isEqualTo(1);
-        assertThat(Fixtures.count("select count(*) from plot where farm_id = ? and status = 'CLAIMED'", farm)).isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from claim where household_id = ? and status = 'ACTIVE'", household))
+                .isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from plot where farm_id = ? and status = 'CLAIMED'", farm))
+                .isEqualTo(1);
     }
 }

@@ -1,12 +1,12 @@
 package cn.bailian.farm.lottery;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The draw as a pure function. */
 class LotteryDrawTest {
@@ -23,8 +23,12 @@ class LotteryDrawTest {
     void theSameSeedAndInputsGiveTheSameWinners() {
         List<LotteryDraw.Candidate> input = candidates(30);
         List<UUID> plots = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        assertThat(LotteryDraw.draw(42, input, plots)).isEqualTo(LotteryDraw.draw(42, List.copyOf(input), plots)).hasSize(3);
-        assertThat(LotteryDraw.inputHash(input)).isEqualTo(LotteryDraw.inputHash(List.copyOf(input))).hasSize(64);
+        assertThat(LotteryDraw.draw(42, input, plots))
+                .isEqualTo(LotteryDraw.draw(42, List.copyOf(input), plots))
+                .hasSize(3);
+        assertThat(LotteryDraw.inputHash(input))
+                .isEqualTo(LotteryDraw.inputHash(List.copyOf(input)))
+                .hasSize(64);
     }
 
     @Test

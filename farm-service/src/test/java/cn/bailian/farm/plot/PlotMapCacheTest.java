@@ -1,5 +1,10 @@
 package cn.bailian.farm.plot;
 
+import static cn.bailian.farm.Fixtures.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.farm.Fixtures;
 import cn.bailian.farm.Fixtures.Resident;
 import cn.bailian.testkit.BailianTestResource;
@@ -15,11 +20,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
-
-import static cn.bailian.farm.Fixtures.as;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The plot map and a plot come from the public cache, and what changes them shows on the next read. */
 @QuarkusTest
@@ -43,7 +43,10 @@ class PlotMapCacheTest {
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
         given().header("If-None-Match", first.header("ETag")).get(path).then().statusCode(304);
         // a token, even a bad one, reads the same public answer
-        assertThat(given().header("Authorization", "Bearer " + r.token()).get(path).asString()).isEqualTo(first.asString());
+        assertThat(given().header("Authorization", "Bearer " + r.token())
+                        .get(path)
+                        .asString())
+                .isEqualTo(first.asString());
         given().header("Authorization", "Bearer not.a.token").get(path).then().statusCode(200);
 
         Fixtures.claim(a1, r);
@@ -66,8 +69,12 @@ class PlotMapCacheTest {
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag")).isEqualTo("\"0\"");
         assertThat(second.headers().getValues("ETag")).containsExactly("\"0\"");
 
-        as(DevTokens.staff(community)).header("If-Match", second.header("ETag"))
-                .body(Map.of("status", "MAINTENANCE")).patch("/api/v1/plots/" + plot).then().statusCode(200);
+        as(DevTokens.staff(community))
+                .header("If-Match", second.header("ETag"))
+                .body(Map.of("status", "MAINTENANCE"))
+                .patch("/api/v1/plots/" + plot)
+                .then()
+                .statusCode(200);
         Response after = given().get("/api/v1/plots/" + plot);
         assertThat(after.<String>path("status")).isEqualTo("MAINTENANCE");
         assertThat(after.header("ETag")).isEqualTo("\"1\"");
@@ -84,11 +91,18 @@ class PlotMapCacheTest {
         given().get(path).then().statusCode(200);
         assertThat(given().get(path).<String>path("items[0].holderName")).isEqualTo("胡*");
 
-        Fixtures.send(r.id(), Fixtures.residentEvent("cn.bailian.resident.updated.v1", r.id(),
-                OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1),
-                Fixtures.residentState(r.id(), community, r.householdId(), "李四", "ACTIVE")));
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
-                "李*".equals(Fixtures.queryString("select display_name from resident_projection where resident_id = ?", r.id())));
+        Fixtures.send(
+                r.id(),
+                Fixtures.residentEvent(
+                        "cn.bailian.resident.updated.v1",
+                        r.id(),
+                        OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(1),
+                        Fixtures.residentState(r.id(), community, r.householdId(), "李四", "ACTIVE")));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> "李*"
+                        .equals(Fixtures.queryString(
+                                "select display_name from resident_projection where resident_id = ?", r.id())));
         assertThat(given().get(path).<String>path("items[0].holderName")).isEqualTo("李*");
     }
 

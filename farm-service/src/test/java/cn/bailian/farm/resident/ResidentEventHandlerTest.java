@@ -1,5 +1,11 @@
 package cn.bailian.farm.resident;
 
+import static cn.bailian.farm.Fixtures.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import cn.bailian.farm.Fixtures;
 import cn.bailian.farm.Fixtures.Resident;
 import cn.bailian.testkit.BailianTestResource;
@@ -17,12 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-
-import static cn.bailian.farm.Fixtures.as;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -55,19 +55,33 @@ class ResidentEventHandlerTest {
 
         Fixtures.publishMovedOut(leaving, OffsetDateTime.now(ZoneOffset.UTC));
 
-        var released = events.await("cn.bailian.farm.plot.released.v1", e -> e.subject().equals(claim.toString()));
+        var released = events.await(
+                "cn.bailian.farm.plot.released.v1", e -> e.subject().equals(claim.toString()));
         assertThat(released.data().path("reason").asText()).isEqualTo("MOVED_OUT");
-        assertThat(released.data().path("residentId").asText()).isEqualTo(leaving.id().toString());
-        var offered = events.await("cn.bailian.farm.plot.offered.v1", e -> e.data().path("plotId").asText().equals(plot.toString()));
-        assertThat(offered.data().path("residentId").asText()).isEqualTo(head.id().toString());
-        assertThat(Fixtures.queryString("select end_reason from claim where id = ?", claim)).isEqualTo("MOVED_OUT");
+        assertThat(released.data().path("residentId").asText())
+                .isEqualTo(leaving.id().toString());
+        var offered = events.await(
+                "cn.bailian.farm.plot.offered.v1",
+                e -> e.data().path("plotId").asText().equals(plot.toString()));
+        assertThat(offered.data().path("residentId").asText())
+                .isEqualTo(head.id().toString());
+        assertThat(Fixtures.queryString("select end_reason from claim where id = ?", claim))
+                .isEqualTo("MOVED_OUT");
         assertThat(Fixtures.plotStatus(plot)).isEqualTo("OFFERED");
-        as(DevTokens.staff(community)).get("/api/v1/residents/" + leaving.id() + "/eligibility").then().statusCode(200)
-                .body("status", equalTo("MOVED_OUT")).body("eligible", equalTo(false));
+        as(DevTokens.staff(community))
+                .get("/api/v1/residents/" + leaving.id() + "/eligibility")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("MOVED_OUT"))
+                .body("eligible", equalTo(false));
         // no longer a resident here: no new claims
         UUID free = Fixtures.plot(otherFarm, community, "B-01", 0, 0);
-        as(leaving.token()).body(java.util.Map.of("residentId", leaving.id())).post("/api/v1/plots/" + free + "/claims")
-                .then().statusCode(422).body("code", equalTo("RESIDENT_NOT_ELIGIBLE"));
+        as(leaving.token())
+                .body(java.util.Map.of("residentId", leaving.id()))
+                .post("/api/v1/plots/" + free + "/claims")
+                .then()
+                .statusCode(422)
+                .body("code", equalTo("RESIDENT_NOT_ELIGIBLE"));
     }
 
     @Test
@@ -84,16 +98,20 @@ class ResidentEventHandlerTest {
         Fixtures.join(farm, next);
         as(holder.token()).post("/api/v1/claims/" + claim + "/release").then().statusCode(200);
         String offer = Fixtures.queryString("select id from offer where plot_id = ? and status = 'PENDING'", plot);
-        assertThat(Fixtures.queryString("select resident_id from offer where id = ?::uuid", offer)).isEqualTo(leaving.id().toString());
+        assertThat(Fixtures.queryString("select resident_id from offer where id = ?::uuid", offer))
+                .isEqualTo(leaving.id().toString());
 
         Fixtures.publishMovedOut(leaving, OffsetDateTime.now(ZoneOffset.UTC));
 
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "WITHDRAWN".equals(Fixtures.queryString("select status from offer where id = ?::uuid", offer)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        "WITHDRAWN".equals(Fixtures.queryString("select status from offer where id = ?::uuid", offer)));
         assertThat(Fixtures.queryString("select resident_id from offer where plot_id = ? and status = 'PENDING'", plot))
                 .isEqualTo(next.id().toString());
-        assertThat(Fixtures.queryString("select end_reason from waitlist_entry where id = ?", leavingEntry)).isEqualTo("MOVED_OUT");
-        assertThat(Fixtures.queryString("select status from waitlist_entry where id = ?", leavingOther)).isEqualTo("REMOVED");
+        assertThat(Fixtures.queryString("select end_reason from waitlist_entry where id = ?", leavingEntry))
+                .isEqualTo("MOVED_OUT");
+        assertThat(Fixtures.queryString("select status from waitlist_entry where id = ?", leavingOther))
+                .isEqualTo("REMOVED");
     }
 
     @Test
@@ -108,13 +126,17 @@ class ResidentEventHandlerTest {
         Resident marker = new Resident(UUID.randomUUID(), UUID.randomUUID(), community);
         Fixtures.publishRegistered(marker, "李四", now);
         Fixtures.awaitStatus(marker.id(), "ACTIVE");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                Fixtures.count("select count(*) from processed_event where event_type = 'cn.bailian.resident.registered.v1'") > 0);
-        assertThat(Fixtures.queryString("select status from resident_projection where resident_id = ?", r.id())).isEqualTo("MOVED_OUT");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Fixtures.count(
+                                "select count(*) from processed_event where event_type = 'cn.bailian.resident.registered.v1'")
+                        > 0);
+        assertThat(Fixtures.queryString("select status from resident_projection where resident_id = ?", r.id()))
+                .isEqualTo("MOVED_OUT");
         // and a newer one is applied
         Fixtures.publishRegistered(r, "胡小明", now.plusSeconds(1));
         Fixtures.awaitStatus(r.id(), "ACTIVE");
-        assertThat(Fixtures.queryString("select display_name from resident_projection where resident_id = ?", r.id())).isEqualTo("胡*");
+        assertThat(Fixtures.queryString("select display_name from resident_projection where resident_id = ?", r.id()))
+                .isEqualTo("胡*");
     }
 
     @Test
@@ -122,7 +144,10 @@ class ResidentEventHandlerTest {
         UUID community = UUID.randomUUID();
         Resident r = Fixtures.resident(community);
         String path = "/api/v1/residents/" + r.id() + "/eligibility";
-        as(r.token()).get(path).then().statusCode(200)
+        as(r.token())
+                .get(path)
+                .then()
+                .statusCode(200)
                 .body("residentId", equalTo(r.id().toString()))
                 .body("communityId", equalTo(community.toString()))
                 .body("householdId", equalTo(r.householdId().toString()))
@@ -134,7 +159,10 @@ class ResidentEventHandlerTest {
         as(DevTokens.staff(UUID.randomUUID())).get(path).then().statusCode(403);
         as(DevTokens.resident(UUID.randomUUID(), community)).get(path).then().statusCode(403);
         given().get(path).then().statusCode(401);
-        as(DevTokens.admin()).get("/api/v1/residents/" + UUID.randomUUID() + "/eligibility").then().statusCode(404)
+        as(DevTokens.admin())
+                .get("/api/v1/residents/" + UUID.randomUUID() + "/eligibility")
+                .then()
+                .statusCode(404)
                 .body("code", equalTo("RESIDENT_UNKNOWN"));
     }
 
@@ -145,10 +173,16 @@ class ResidentEventHandlerTest {
         UUID plot = Fixtures.plot(farm, community, "U-01", 0, 0);
         Resident r = Fixtures.resident(community);
         UUID claim = Fixtures.claim(plot, r);
-        Fixtures.send(r.id(), Fixtures.residentEvent("cn.bailian.resident.updated.v1", r.id(),
-                OffsetDateTime.now(ZoneOffset.UTC), Fixtures.residentState(r.id(), community, r.householdId(), "胡小明", "MOVED_OUT")));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                "MOVED_OUT".equals(Fixtures.queryString("select end_reason from claim where id = ?", claim)));
+        Fixtures.send(
+                r.id(),
+                Fixtures.residentEvent(
+                        "cn.bailian.resident.updated.v1",
+                        r.id(),
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        Fixtures.residentState(r.id(), community, r.householdId(), "胡小明", "MOVED_OUT")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        "MOVED_OUT".equals(Fixtures.queryString("select end_reason from claim where id = ?", claim)));
         assertThat(Fixtures.plotStatus(plot)).isEqualTo("AVAILABLE");
     }
 }

@@ -1,13 +1,13 @@
 package cn.bailian.farm.waitlist;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A waitlist entry's state machine, without Quarkus. */
 class WaitlistEntryTest {
@@ -44,11 +44,13 @@ class WaitlistEntryTest {
             assertThat(entry.onList()).isFalse();
             assertThat(entry.endReason).isEqualTo(reason);
             assertThat(entry.endedAt.toInstant()).isEqualTo(NOW);
-            assertThat(entry.status).isEqualTo(switch (reason) {
-                case CLAIMED -> WaitlistEntry.Status.CLAIMED;
-                case LEFT -> WaitlistEntry.Status.LEFT;
-                case DECLINED, LAPSED, NOT_ELIGIBLE, MOVED_OUT -> WaitlistEntry.Status.REMOVED;
-            });
+            assertThat(entry.status)
+                    .isEqualTo(
+                            switch (reason) {
+                                case CLAIMED -> WaitlistEntry.Status.CLAIMED;
+                                case LEFT -> WaitlistEntry.Status.LEFT;
+                                case DECLINED, LAPSED, NOT_ELIGIBLE, MOVED_OUT -> WaitlistEntry.Status.REMOVED;
+                            });
         }
     }
 
@@ -57,7 +59,8 @@ class WaitlistEntryTest {
         WaitlistEntry entry = waiting();
         entry.end(WaitlistEntry.EndReason.LEFT, NOW);
         assertThatThrownBy(() -> entry.end(WaitlistEntry.EndReason.MOVED_OUT, NOW))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("WAITLIST_ENTRY_NOT_ACTIVE"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.code()).isEqualTo("WAITLIST_ENTRY_NOT_ACTIVE"));
         assertThat(entry.endReason).isEqualTo(WaitlistEntry.EndReason.LEFT);
     }
 }

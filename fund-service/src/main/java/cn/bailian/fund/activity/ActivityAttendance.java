@@ -13,6 +13,7 @@ public class ActivityAttendance extends PanacheEntityBase {
 
     @Id
     public UUID attendanceId;
+
     public UUID activityId;
     public UUID sessionId;
     public UUID communityId;

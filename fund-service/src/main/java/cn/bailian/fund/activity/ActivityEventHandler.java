@@ -22,8 +22,8 @@ public class ActivityEventHandler implements EventHandler {
     static final String ATTENDANCE_RECORDED = "cn.bailian.activity.attendance.recorded.v1";
 
     /** The fields of the event's data this service uses; the participant and guardian are none of them. */
-    record AttendanceRecorded(UUID attendanceId, UUID sessionId, UUID activityId, UUID communityId, OffsetDateTime checkedInAt) {
-    }
+    record AttendanceRecorded(
+            UUID attendanceId, UUID sessionId, UUID activityId, UUID communityId, OffsetDateTime checkedInAt) {}
 
     @Inject
     EntityManager em;
@@ -44,7 +44,10 @@ public class ActivityEventHandler implements EventHandler {
             return; // other types on the topic are not ours to apply
         }
         AttendanceRecorded a = event.dataAs(AttendanceRecorded.class);
-        if (a.attendanceId() == null || a.sessionId() == null || a.activityId() == null || a.communityId() == null
+        if (a.attendanceId() == null
+                || a.sessionId() == null
+                || a.activityId() == null
+                || a.communityId() == null
                 || a.checkedInAt() == null) {
             throw new IllegalArgumentException("attendance event without its ids or check-in time");
         }
@@ -52,8 +55,11 @@ public class ActivityEventHandler implements EventHandler {
                         insert into activity_attendance (attendance_id, activity_id, session_id, community_id, checked_in_at)
                         values (?1, ?2, ?3, ?4, ?5)
                         on conflict (attendance_id) do nothing""")
-                .setParameter(1, a.attendanceId()).setParameter(2, a.activityId()).setParameter(3, a.sessionId())
-                .setParameter(4, a.communityId()).setParameter(5, a.checkedInAt().toInstant())
+                .setParameter(1, a.attendanceId())
+                .setParameter(2, a.activityId())
+                .setParameter(3, a.sessionId())
+                .setParameter(4, a.communityId())
+                .setParameter(5, a.checkedInAt().toInstant())
                 .executeUpdate();
     }
 }

@@ -13,8 +13,7 @@ import java.util.UUID;
 public class AttendanceCounts {
 
     /** A session someone was checked in to: a session held. */
-    public record SessionHeld(UUID sessionId, Instant firstCheckInAt, long attendance) {
-    }
+    public record SessionHeld(UUID sessionId, Instant firstCheckInAt, long attendance) {}
 
     @Inject
     EntityManager em;
@@ -23,8 +22,7 @@ public class AttendanceCounts {
     public List<SessionHeld> sessionsHeld(UUID activityId) {
         return em.createQuery("""
                         select a.sessionId, min(a.checkedInAt), count(a) from ActivityAttendance a
-                        where a.activityId = :activity group by a.sessionId order by min(a.checkedInAt), a.sessionId""", Object[].class)
-                .setParameter("activity", activityId).getResultList().stream()
+                        where a.activityId = :activity group by a.sessionId order by min(a.checkedInAt), a.sessionId""", Object[].class).setParameter("activity", activityId).getResultList().stream()
                 .map(r -> new SessionHeld((UUID) r[0], (Instant) r[1], ((Number) r[2]).longValue()))
                 .toList();
     }

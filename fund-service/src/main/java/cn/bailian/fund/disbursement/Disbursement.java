@@ -19,12 +19,17 @@ public class Disbursement extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public UUID fundId;
     public UUID communityId;
     public long amountFen;
     /** Who was paid: an organisation the fund knows, or free text for an individual or an outside payee. */
-    public enum PayeeKind { ORGANIZATION, INDIVIDUAL, OUTSIDE }
+    public enum PayeeKind {
+        ORGANIZATION,
+        INDIVIDUAL,
+        OUTSIDE
+    }
 
     @Enumerated(EnumType.STRING)
     public PayeeKind payeeKind;
@@ -32,6 +37,7 @@ public class Disbursement extends PanacheEntityBase {
     public UUID payeeOrganizationId;
     /** The organisation's registered name when paid, or the free text of an individual or outside payee. */
     public String payee;
+
     public String purpose;
     public String invoiceReference;
     public Instant disbursedAt;

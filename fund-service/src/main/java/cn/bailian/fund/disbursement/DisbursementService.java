@@ -29,17 +29,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class DisbursementService {
 
-
     @Inject
     FundService funds;
+
     @Inject
     Ledger ledger;
+
     @Inject
     Outbox outbox;
+
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
+
     @Inject
     Directory directory;
 
@@ -58,11 +62,17 @@ public class DisbursementService {
         project.requireApproved();
         long amount = request.amountFen();
         if (amount > project.remainingBudgetFen()) {
-            throw new ProblemException(409, "BUDGET_EXCEEDED", List.of(), Map.of("remainingBudgetFen", project.remainingBudgetFen()),
-                    project.title, project.remainingBudgetFen());
+            throw new ProblemException(
+                    409,
+                    "BUDGET_EXCEEDED",
+                    List.of(),
+                    Map.of("remainingBudgetFen", project.remainingBudgetFen()),
+                    project.title,
+                    project.remainingBudgetFen());
         }
         if (amount > fund.balanceFen) {
-            throw new ProblemException(409, "INSUFFICIENT_FUNDS", List.of(), Map.of("availableFen", fund.balanceFen), fund.balanceFen);
+            throw new ProblemException(
+                    409, "INSUFFICIENT_FUNDS", List.of(), Map.of("availableFen", fund.balanceFen), fund.balanceFen);
         }
         Instant now = Money.timestamp();
         Disbursement d = new Disbursement();
@@ -80,26 +90,37 @@ public class DisbursementService {
         d.recordedBy = caller.subject();
         d.persist();
         project.disbursedFen += amount;
-        ledger.append(fund, LedgerEntry.Kind.DISBURSEMENT, Ledger.GRANTS, Ledger.ASSET, amount, now,
+        ledger.append(
+                fund,
+                LedgerEntry.Kind.DISBURSEMENT,
+                Ledger.GRANTS,
+                Ledger.ASSET,
+                amount,
+                now,
                 new Ledger.References(null, null, projectId, d.id));
         fund.disbursedFen += amount;
         fund.balanceFen -= amount;
-        outbox.publish(FundEvents.GRANT_DISBURSED, d.id, new DisbursementApi.GrantDisbursed(d.id, projectId, fund.id, fund.communityId,
-                project.activityId, amount, Money.view(now)));
+        outbox.publish(
+                FundEvents.GRANT_DISBURSED,
+                d.id,
+                new DisbursementApi.GrantDisbursed(
+                        d.id, projectId, fund.id, fund.communityId, project.activityId, amount, Money.view(now)));
         return DisbursementApi.DisbursementView.of(d, true, project.remainingBudgetFen());
     }
 
-    record Payee(Disbursement.PayeeKind kind, UUID organizationId, String name) {
-    }
+    record Payee(Disbursement.PayeeKind kind, UUID organizationId, String name) {}
 
     /**
      * Who is paid: an organisation of the fund's community that fund-service knows (its registered name is kept with
      * the payment), or — marked INDIVIDUAL or OUTSIDE — a payee in free text. Checked before any lock is taken.
      */
     Payee payee(DisbursementApi.CreateDisbursement request, UUID communityId) {
-        Disbursement.PayeeKind kind = request.payeeKind() != null ? request.payeeKind()
+        Disbursement.PayeeKind kind = request.payeeKind() != null
+                ? request.payeeKind()
                 : request.payeeOrganizationId() != null ? Disbursement.PayeeKind.ORGANIZATION : null;
-        String text = request.payee() == null || request.payee().isBlank() ? null : request.payee().strip();
+        String text = request.payee() == null || request.payee().isBlank()
+                ? null
+                : request.payee().strip();
         if (kind == null) {
             throw ProblemException.unprocessable("PAYEE_KIND_MISMATCH", "(none)");
         }
@@ -107,10 +128,12 @@ public class DisbursementService {
             if (request.payeeOrganizationId() == null || text != null) {
                 throw ProblemException.unprocessable("PAYEE_KIND_MISMATCH", kind);
             }
-            return directory.organization(request.payeeOrganizationId())
+            return directory
+                    .organization(request.payeeOrganizationId())
                     .filter(o -> o.communityId().equals(communityId))
                     .map(o -> new Payee(kind, o.organizationId(), o.name()))
-                    .orElseThrow(() -> ProblemException.unprocessable("PAYEE_ORGANIZATION_UNKNOWN", request.payeeOrganizationId()));
+                    .orElseThrow(() -> ProblemException.unprocessable(
+                            "PAYEE_ORGANIZATION_UNKNOWN", request.payeeOrganizationId()));
         }
         if (request.payeeOrganizationId() != null || text == null) {
             throw ProblemException.unprocessable("PAYEE_KIND_MISMATCH", kind);
@@ -122,8 +145,12 @@ public class DisbursementService {
     public Page<DisbursementApi.DisbursementView> list(UUID projectId, PageRequest page) {
         Project project = ProjectService.find(projectId);
         boolean details = caller.isStaffOf(project.communityId);
-        var query = Disbursement.<Disbursement>find("projectId", Sort.by("disbursedAt").and("id"), projectId);
-        return page.page(query.page(page.page(), page.size()).list().stream()
-                .map(d -> DisbursementApi.DisbursementView.of(d, details, null)).toList(), query.count());
+        var query = Disbursement.<Disbursement>find(
+                "projectId", Sort.by("disbursedAt").and("id"), projectId);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(d -> DisbursementApi.DisbursementView.of(d, details, null))
+                        .toList(),
+                query.count());
     }
 }

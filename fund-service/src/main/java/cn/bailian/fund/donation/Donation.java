@@ -16,22 +16,36 @@ import java.util.UUID;
 @Table(name = "donation")
 public class Donation extends PanacheEntityBase {
 
-    public enum DonorKind { RESIDENT, ORGANIZATION, ENTERPRISE, ANONYMOUS }
+    public enum DonorKind {
+        RESIDENT,
+        ORGANIZATION,
+        ENTERPRISE,
+        ANONYMOUS
+    }
 
-    public enum Channel { CASH, WECHAT_PAY, BANK_TRANSFER }
+    public enum Channel {
+        CASH,
+        WECHAT_PAY,
+        BANK_TRANSFER
+    }
 
     @Id
     public UUID id;
+
     public UUID fundId;
     public UUID communityId;
+
     @Enumerated(EnumType.STRING)
     public DonorKind donorKind;
+
     public UUID donorId;
     public String displayName;
     public boolean anonymous;
     public long amountFen;
+
     @Enumerated(EnumType.STRING)
     public Channel channel;
+
     public String paymentReference;
     public UUID projectId;
     public int receiptYear;
@@ -40,6 +54,7 @@ public class Donation extends PanacheEntityBase {
     public Instant receivedAt;
     public String recordedBy;
     public long refundedFen;
+
     @Version
     public long version;
 }

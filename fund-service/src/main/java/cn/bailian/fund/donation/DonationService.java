@@ -1,7 +1,7 @@
 package cn.bailian.fund.donation;
 
-import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.FundConfig;
+import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.Locks;
 import cn.bailian.fund.Money;
 import cn.bailian.fund.fund.Fund;
@@ -34,23 +34,29 @@ public class DonationService {
 
     @Inject
     FundService funds;
+
     @Inject
     Ledger ledger;
+
     @Inject
     Outbox outbox;
+
     @Inject
     Caller caller;
+
     @Inject
     Directory directory;
+
     @Inject
     EntityManager em;
+
     @Inject
     FundConfig config;
+
     @Inject
     CommunityClock clock;
 
-    public record Booked(DonationApi.DonationView donation, boolean created) {
-    }
+    public record Booked(DonationApi.DonationView donation, boolean created) {}
 
     /**
      * Books a donation: receipt number, ledger entry, balance, event, all in one transaction under the fund's
@@ -64,11 +70,13 @@ public class DonationService {
         if (!caller.is(Roles.SERVICE)) {
             caller.requireStaffOf(fund.communityId);
         }
-        boolean anonymous = request.donorKind() == Donation.DonorKind.ANONYMOUS || Boolean.TRUE.equals(request.anonymous());
+        boolean anonymous =
+                request.donorKind() == Donation.DonorKind.ANONYMOUS || Boolean.TRUE.equals(request.anonymous());
         if (request.donorKind() == Donation.DonorKind.ANONYMOUS && Boolean.FALSE.equals(request.anonymous())) {
             throw ProblemException.invalidField("anonymous", "AssertTrue", "an ANONYMOUS donor is always anonymous");
         }
-        if ((request.donorKind() == Donation.DonorKind.RESIDENT || request.donorKind() == Donation.DonorKind.ORGANIZATION)
+        if ((request.donorKind() == Donation.DonorKind.RESIDENT
+                        || request.donorKind() == Donation.DonorKind.ORGANIZATION)
                 && request.donorId() == null) {
             throw ProblemException.invalidField("donorId", "NotNull", "required for RESIDENT and ORGANIZATION donors");
         }
@@ -76,7 +84,8 @@ public class DonationService {
         String reference = request.paymentReference().strip();
 
         fund = funds.lock(fundId);
-        Donation existing = Donation.<Donation>find("fundId = ?1 and paymentReference = ?2", fundId, reference).firstResult();
+        Donation existing = Donation.<Donation>find("fundId = ?1 and paymentReference = ?2", fundId, reference)
+                .firstResult();
         if (existing != null) {
             if (existing.amountFen != request.amountFen() || existing.channel != request.channel()) {
                 throw ProblemException.conflict("PAYMENT_REFERENCE_REUSED", reference, existing.receiptNumber);
@@ -116,16 +125,36 @@ public class DonationService {
         if (project != null) {
             project.earmarkedFen = Math.addExact(project.earmarkedFen, donation.amountFen);
         }
-        ledger.append(fund, LedgerEntry.Kind.DONATION, Ledger.ASSET, Ledger.DONATIONS, donation.amountFen, now,
+        ledger.append(
+                fund,
+                LedgerEntry.Kind.DONATION,
+                Ledger.ASSET,
+                Ledger.DONATIONS,
+                donation.amountFen,
+                now,
                 new Ledger.References(donation.id, null, donation.projectId, null));
         fund.donatedFen = Math.addExact(fund.donatedFen, donation.amountFen);
         fund.balanceFen = Math.addExact(fund.balanceFen, donation.amountFen);
 
         UUID publicDonor = anonymous ? null : donation.donorId;
         UUID residentId = !anonymous && donation.donorKind == Donation.DonorKind.RESIDENT ? donation.donorId : null;
-        outbox.publish(FundEvents.DONATION_RECEIVED, donation.id, new DonationApi.DonationReceived(donation.id, fundId, fund.communityId,
-                donation.donorKind, publicDonor, residentId, anonymous, displayName, donation.amountFen, donation.channel,
-                donation.projectId, donation.receiptNumber, Money.view(now)));
+        outbox.publish(
+                FundEvents.DONATION_RECEIVED,
+                donation.id,
+                new DonationApi.DonationReceived(
+                        donation.id,
+                        fundId,
+                        fund.communityId,
+                        donation.donorKind,
+                        publicDonor,
+                        residentId,
+                        anonymous,
+                        displayName,
+                        donation.amountFen,
+                        donation.channel,
+                        donation.projectId,
+                        donation.receiptNumber,
+                        Money.view(now)));
         return new Booked(DonationApi.DonationView.of(donation), true);
     }
 
@@ -135,7 +164,8 @@ public class DonationService {
                         insert into receipt_counter (fund_id, year, last_seq) values (?1, ?2, 1)
                         on conflict (fund_id, year) do update set last_seq = receipt_counter.last_seq + 1
                         returning last_seq""")
-                .setParameter(1, fundId).setParameter(2, year)
+                .setParameter(1, fundId)
+                .setParameter(2, year)
                 .getSingleResult();
         return seq.longValue();
     }
@@ -146,13 +176,20 @@ public class DonationService {
         }
         String given = request.displayName() == null || request.displayName().isBlank() ? null : request.displayName();
         if (given == null && request.donorKind() == Donation.DonorKind.RESIDENT) {
-            given = directory.resident(request.donorId()).map(Directory.KnownResident::displayName).orElse(null);
+            given = directory
+                    .resident(request.donorId())
+                    .map(Directory.KnownResident::displayName)
+                    .orElse(null);
         }
         if (given == null && request.donorKind() == Donation.DonorKind.ORGANIZATION) {
-            given = directory.organization(request.donorId()).map(Directory.KnownOrganization::name).orElse(null);
+            given = directory
+                    .organization(request.donorId())
+                    .map(Directory.KnownOrganization::name)
+                    .orElse(null);
         }
         if (given == null) {
-            throw ProblemException.invalidField("displayName", "NotBlank", "required unless the donor is anonymous or known");
+            throw ProblemException.invalidField(
+                    "displayName", "NotBlank", "required unless the donor is anonymous or known");
         }
         return Masking.name(given);
     }
@@ -168,8 +205,12 @@ public class DonationService {
             throw ProblemException.conflict("REFUND_EXCEEDS_DONATION", donation.receiptNumber, refundable);
         }
         if (request.amountFen() > fund.balanceFen) {
-            throw new ProblemException(409, "INSUFFICIENT_FUNDS", java.util.List.of(),
-                    java.util.Map.of("availableFen", fund.balanceFen), fund.balanceFen);
+            throw new ProblemException(
+                    409,
+                    "INSUFFICIENT_FUNDS",
+                    java.util.List.of(),
+                    java.util.Map.of("availableFen", fund.balanceFen),
+                    fund.balanceFen);
         }
         Instant now = Money.timestamp();
         Refund refund = new Refund();
@@ -187,15 +228,38 @@ public class DonationService {
             Project project = Locks.forUpdate(em, Project.class, donation.projectId);
             project.earmarkedFen = Math.max(0, project.earmarkedFen - refund.amountFen);
         }
-        ledger.append(fund, LedgerEntry.Kind.REFUND, Ledger.DONATIONS, Ledger.ASSET, refund.amountFen, now,
+        ledger.append(
+                fund,
+                LedgerEntry.Kind.REFUND,
+                Ledger.DONATIONS,
+                Ledger.ASSET,
+                refund.amountFen,
+                now,
                 new Ledger.References(donation.id, refund.id, donation.projectId, null));
         fund.refundedFen += refund.amountFen;
         fund.balanceFen -= refund.amountFen;
-        UUID residentId = !donation.anonymous && donation.donorKind == Donation.DonorKind.RESIDENT ? donation.donorId : null;
-        outbox.publish(FundEvents.DONATION_REFUNDED, refund.id, new DonationApi.DonationRefunded(refund.id, donation.id, fund.id,
-                fund.communityId, refund.amountFen, residentId, Money.view(now)));
-        return new DonationApi.RefundView(refund.id, donation.id, fund.id, refund.amountFen, refund.reason,
-                Money.view(now), refund.recordedBy, donation.refundedFen);
+        UUID residentId =
+                !donation.anonymous && donation.donorKind == Donation.DonorKind.RESIDENT ? donation.donorId : null;
+        outbox.publish(
+                FundEvents.DONATION_REFUNDED,
+                refund.id,
+                new DonationApi.DonationRefunded(
+                        refund.id,
+                        donation.id,
+                        fund.id,
+                        fund.communityId,
+                        refund.amountFen,
+                        residentId,
+                        Money.view(now)));
+        return new DonationApi.RefundView(
+                refund.id,
+                donation.id,
+                fund.id,
+                refund.amountFen,
+                refund.reason,
+                Money.view(now),
+                refund.recordedBy,
+                donation.refundedFen);
     }
 
     /** Staff of the community see every donation; a resident sees their own. */
@@ -211,8 +275,13 @@ public class DonationService {
     public Page<DonationApi.DonationView> list(UUID fundId, PageRequest page) {
         Fund fund = funds.get(fundId);
         caller.requireStaffOf(fund.communityId);
-        var query = Donation.<Donation>find("fundId", Sort.by("receivedAt").descending().and("id"), fundId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(DonationApi.DonationView::of).toList(), query.count());
+        var query = Donation.<Donation>find(
+                "fundId", Sort.by("receivedAt").descending().and("id"), fundId);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(DonationApi.DonationView::of)
+                        .toList(),
+                query.count());
     }
 
     private static Donation find(UUID id) {

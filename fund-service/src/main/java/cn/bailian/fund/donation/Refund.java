@@ -17,6 +17,7 @@ public class Refund extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID donationId;
     public UUID fundId;
     public UUID communityId;

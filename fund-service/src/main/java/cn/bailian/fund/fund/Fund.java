@@ -15,7 +15,10 @@ import java.util.UUID;
 @Table(name = "fund")
 public class Fund extends PanacheEntityBase {
 
-    public enum Kind { COMMUNITY, SPECIAL }
+    public enum Kind {
+        COMMUNITY,
+        SPECIAL
+    }
 
     /**
      * The chain head of a fund with no ledger entry yet: the first entry's previous hash. The fund row owns the head
@@ -25,10 +28,13 @@ public class Fund extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID communityId;
     public String name;
+
     @Enumerated(EnumType.STRING)
     public Kind kind;
+
     public long balanceFen;
     public long donatedFen;
     public long refundedFen;
@@ -37,6 +43,7 @@ public class Fund extends PanacheEntityBase {
     public String ledgerHash;
     public Instant createdAt;
     public String createdBy;
+
     @Version
     public long version;
 }

@@ -1,6 +1,8 @@
 package cn.bailian.fund.fund;
 
+import cn.bailian.fund.Locks;
 import cn.bailian.fund.Money;
+import cn.bailian.kit.db.Constraints;
 import cn.bailian.kit.paging.Page;
 import cn.bailian.kit.paging.PageRequest;
 import cn.bailian.kit.problem.ProblemException;
@@ -9,10 +11,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import cn.bailian.kit.db.Constraints;
-import cn.bailian.fund.Locks;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 
 import java.util.UUID;
 
@@ -21,16 +21,22 @@ public class FundService {
 
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
 
     @Transactional
     public Fund create(FundApi.CreateFund request) {
         caller.requireStaffOf(request.communityId());
-        if (request.kind() == Fund.Kind.COMMUNITY && Fund.count("communityId = ?1 and kind = ?2", request.communityId(), Fund.Kind.COMMUNITY) > 0) {
+        if (request.kind() == Fund.Kind.COMMUNITY
+                && Fund.count("communityId = ?1 and kind = ?2", request.communityId(), Fund.Kind.COMMUNITY) > 0) {
             throw ProblemException.conflict("COMMUNITY_FUND_EXISTS", request.communityId());
         }
-        if (Fund.count("communityId = ?1 and name = ?2", request.communityId(), request.name().strip()) > 0) {
+        if (Fund.count(
+                        "communityId = ?1 and name = ?2",
+                        request.communityId(),
+                        request.name().strip())
+                > 0) {
             throw ProblemException.conflict("FUND_NAME_TAKEN", request.name().strip());
         }
         Fund fund = new Fund();
@@ -75,6 +81,10 @@ public class FundService {
         var query = communityId == null
                 ? Fund.<Fund>findAll(Sort.by("createdAt").and("id"))
                 : Fund.<Fund>find("communityId", Sort.by("createdAt").and("id"), communityId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(FundApi.FundView::of).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(FundApi.FundView::of)
+                        .toList(),
+                query.count());
     }
 }

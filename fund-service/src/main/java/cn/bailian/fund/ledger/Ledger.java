@@ -23,11 +23,11 @@ public class Ledger {
     public static final String GENESIS = Fund.GENESIS_HASH;
     /** The fund's money (bank account, cash box, WeChat merchant account together). */
     public static final String ASSET = "ASSET:FUND";
+
     public static final String DONATIONS = "INCOME:DONATIONS";
     public static final String GRANTS = "EXPENSE:PROJECT_GRANTS";
 
-    public record References(UUID donationId, UUID refundId, UUID projectId, UUID disbursementId) {
-    }
+    public record References(UUID donationId, UUID refundId, UUID projectId, UUID disbursementId) {}
 
     @Inject
     Event<LedgerEntryBooked> booked;
@@ -38,8 +38,14 @@ public class Ledger {
      * transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LedgerEntry append(Fund lockedFund, LedgerEntry.Kind kind, String debit, String credit, long amountFen,
-                              Instant at, References refs) {
+    public LedgerEntry append(
+            Fund lockedFund,
+            LedgerEntry.Kind kind,
+            String debit,
+            String credit,
+            long amountFen,
+            Instant at,
+            References refs) {
         LedgerEntry entry = new LedgerEntry();
         entry.id = UUID.randomUUID();
         entry.fundId = lockedFund.id;
@@ -64,7 +70,11 @@ public class Ledger {
 
     public Page<LedgerViews.EntryView> list(UUID fundId, PageRequest page) {
         var query = LedgerEntry.<LedgerEntry>find("fundId", Sort.by("seq"), fundId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(LedgerViews.EntryView::of).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(LedgerViews.EntryView::of)
+                        .toList(),
+                query.count());
     }
 
     /**
@@ -83,8 +93,10 @@ public class Ledger {
         LedgerViews.BrokenEntry broken = null;
         long after = 0;
         while (true) {
-            List<LedgerEntry> batch = LedgerEntry.<LedgerEntry>find("fundId = ?1 and seq > ?2 and seq <= ?3", Sort.by("seq"), fund.id, after, headSeq)
-                    .page(0, 500).list();
+            List<LedgerEntry> batch = LedgerEntry.<LedgerEntry>find(
+                            "fundId = ?1 and seq > ?2 and seq <= ?3", Sort.by("seq"), fund.id, after, headSeq)
+                    .page(0, 500)
+                    .list();
             if (batch.isEmpty()) {
                 break;
             }
@@ -119,7 +131,7 @@ public class Ledger {
             broken = new LedgerViews.BrokenEntry(after + 1, null, "MISSING_ENTRY");
         }
         boolean balanceMatches = assetFen == fund.balanceFen;
-        return new LedgerViews.Verification(broken == null && balanceMatches, entries, broken, assetFen, fund.balanceFen, balanceMatches);
+        return new LedgerViews.Verification(
+                broken == null && balanceMatches, entries, broken, assetFen, fund.balanceFen, balanceMatches);
     }
-
 }

@@ -18,32 +18,49 @@ import java.util.UUID;
 @Table(name = "ledger_entry")
 public class LedgerEntry extends PanacheEntityBase {
 
-    public enum Kind { DONATION, REFUND, DISBURSEMENT }
+    public enum Kind {
+        DONATION,
+        REFUND,
+        DISBURSEMENT
+    }
 
     @Id
     public UUID id;
+
     @Column(name = "fund_id")
     public UUID fundId;
+
     public long seq;
+
     @Column(name = "entry_time")
     public Instant entryTime;
+
     @Enumerated(EnumType.STRING)
     public Kind kind;
+
     @Column(name = "debit_account")
     public String debitAccount;
+
     @Column(name = "credit_account")
     public String creditAccount;
+
     @Column(name = "amount_fen")
     public long amountFen;
+
     @Column(name = "donation_id")
     public UUID donationId;
+
     @Column(name = "refund_id")
     public UUID refundId;
+
     @Column(name = "project_id")
     public UUID projectId;
+
     @Column(name = "disbursement_id")
     public UUID disbursementId;
+
     @Column(name = "prev_hash")
     public String prevHash;
+
     public String hash;
 }

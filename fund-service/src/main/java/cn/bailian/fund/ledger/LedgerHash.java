@@ -15,11 +15,11 @@ import java.util.UUID;
  */
 public final class LedgerHash {
 
-    private LedgerHash() {
-    }
+    private LedgerHash() {}
 
     public static String canonical(LedgerEntry e) {
-        return String.join("|",
+        return String.join(
+                "|",
                 "v1",
                 e.fundId.toString(),
                 Long.toString(e.seq),
@@ -37,7 +37,8 @@ public final class LedgerHash {
 
     public static String of(LedgerEntry e) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(e).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(canonical(e).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);

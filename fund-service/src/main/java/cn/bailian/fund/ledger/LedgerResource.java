@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
@@ -28,14 +28,18 @@ public class LedgerResource {
 
     @Inject
     Ledger ledger;
+
     @Inject
     FundService funds;
 
     @GET
     @Path("/funds/{fundId}/ledger")
     @SecurityRequirementsSet // public: anonymous, or with a token
-    @Operation(operationId = "listLedger", summary = "A fund's ledger entries in order (public; amounts and references, no personal data)",
-            description = "基金账本分录，按顺序排列，只含金额和凭证号，无个人信息；公开可查。/ A fund's ledger entries in order, amounts and references only, no personal data; public.")
+    @Operation(
+            operationId = "listLedger",
+            summary = "A fund's ledger entries in order (public; amounts and references, no personal data)",
+            description =
+                    "基金账本分录，按顺序排列，只含金额和凭证号，无个人信息；公开可查。/ A fund's ledger entries in order, amounts and references only, no personal data; public.")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Bad paging parameters")
     @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND")
@@ -47,9 +51,16 @@ public class LedgerResource {
     @GET
     @Path("/funds/{fundId}/ledger/verify")
     @SecurityRequirementsSet // public: anonymous, or with a token
-    @Operation(operationId = "verifyLedger", summary = "Recompute the hash chain and name the first entry that was changed, deleted or reordered (public)",
-            description = "重新计算哈希链，指出第一条被修改、删除或调换顺序的分录；公开可查。/ Recompute the hash chain and name the first entry that was changed, deleted or reordered; public.")
-    @APIResponse(responseCode = "200", description = "The result", content = @Content(schema = @Schema(implementation = LedgerViews.Verification.class)))
+    @Operation(
+            operationId = "verifyLedger",
+            summary =
+                    "Recompute the hash chain and name the first entry that was changed, deleted or reordered (public)",
+            description =
+                    "重新计算哈希链，指出第一条被修改、删除或调换顺序的分录；公开可查。/ Recompute the hash chain and name the first entry that was changed, deleted or reordered; public.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The result",
+            content = @Content(schema = @Schema(implementation = LedgerViews.Verification.class)))
     @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND")
     public LedgerViews.Verification verify(@PathParam("fundId") UUID fundId) {
         return ledger.verify(funds.get(fundId));

@@ -17,7 +17,10 @@ public class NoticeScheduler {
     @Inject
     ProjectService projects;
 
-    @Scheduled(every = "${fund.notice-check-every}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${fund.notice-check-every}",
+            delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         approveEndedNotices(Instant.now());
     }

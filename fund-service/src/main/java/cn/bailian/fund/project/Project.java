@@ -18,28 +18,51 @@ import java.util.UUID;
 @Table(name = "project")
 public class Project extends PanacheEntityBase {
 
-    public enum Type { CHARITY, PUBLIC_WELFARE, SELF_GOVERNANCE, MUTUAL_AID }
+    public enum Type {
+        CHARITY,
+        PUBLIC_WELFARE,
+        SELF_GOVERNANCE,
+        MUTUAL_AID
+    }
 
-    public enum ProposerKind { RESIDENT, ORGANIZATION, COMMUNITY }
+    public enum ProposerKind {
+        RESIDENT,
+        ORGANIZATION,
+        COMMUNITY
+    }
 
-    public enum Status { PROPOSED, COUNCIL_APPROVED, NOTICE, APPROVED, REJECTED, COMPLETED }
+    public enum Status {
+        PROPOSED,
+        COUNCIL_APPROVED,
+        NOTICE,
+        APPROVED,
+        REJECTED,
+        COMPLETED
+    }
 
     @Id
     public UUID id;
+
     public UUID fundId;
     public UUID communityId;
     public String title;
     public String description;
+
     @Enumerated(EnumType.STRING)
     public Type type;
+
     public long budgetFen;
+
     @Enumerated(EnumType.STRING)
     public ProposerKind proposerKind;
+
     public UUID proposerId;
     public String proposerName;
     public UUID activityId;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public Instant noticeStartsAt;
     public Instant noticeEndsAt;
     public Instant approvedAt;
@@ -49,6 +72,7 @@ public class Project extends PanacheEntityBase {
     public long disbursedFen;
     public Instant createdAt;
     public String createdBy;
+
     @Version
     public long version;
 

@@ -16,6 +16,7 @@ public class ProjectMilestone extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public String title;
     public String description;
@@ -25,6 +26,7 @@ public class ProjectMilestone extends PanacheEntityBase {
     public Instant createdAt;
     public Instant updatedAt;
     public String updatedBy;
+
     @Version
     public long version;
 }

@@ -17,19 +17,27 @@ import java.util.UUID;
 @Table(name = "project_objection")
 public class ProjectObjection extends PanacheEntityBase {
 
-    public enum Status { PENDING, UPHELD, DISMISSED }
+    public enum Status {
+        PENDING,
+        UPHELD,
+        DISMISSED
+    }
 
     @Id
     public UUID id;
+
     public UUID projectId;
     public UUID residentId;
     public String reason;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     public Instant raisedAt;
     public String decidedBy;
     public Instant decidedAt;
     public String decisionNote;
+
     @Version
     public long version;
 

@@ -15,17 +15,27 @@ import java.util.UUID;
 public class ProjectReview extends PanacheEntityBase {
 
     /** The residents' council (居民议事会) first, then the community committee (社区两委). */
-    public enum Step { COUNCIL, COMMITTEE }
+    public enum Step {
+        COUNCIL,
+        COMMITTEE
+    }
 
-    public enum Decision { APPROVE, REJECT }
+    public enum Decision {
+        APPROVE,
+        REJECT
+    }
 
     @Id
     public UUID id;
+
     public UUID projectId;
+
     @Enumerated(EnumType.STRING)
     public Step step;
+
     @Enumerated(EnumType.STRING)
     public Decision decision;
+
     public String comment;
     public String reviewer;
     public Instant reviewedAt;

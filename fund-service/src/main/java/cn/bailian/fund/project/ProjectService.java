@@ -1,7 +1,7 @@
 package cn.bailian.fund.project;
 
-import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.FundConfig;
+import cn.bailian.fund.FundEvents;
 import cn.bailian.fund.Locks;
 import cn.bailian.fund.Money;
 import cn.bailian.fund.fund.Fund;
@@ -28,17 +28,21 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectService {
 
-
     @Inject
     FundService funds;
+
     @Inject
     Caller caller;
+
     @Inject
     Directory directory;
+
     @Inject
     Outbox outbox;
+
     @Inject
     EntityManager em;
+
     @Inject
     FundConfig config;
 
@@ -48,19 +52,26 @@ public class ProjectService {
         caller.requireAuthenticated();
         Project project = new Project();
         if (caller.isStaffOf(fund.communityId)) {
-            Project.ProposerKind kind = request.proposerKind() == null ? Project.ProposerKind.COMMUNITY : request.proposerKind();
+            Project.ProposerKind kind =
+                    request.proposerKind() == null ? Project.ProposerKind.COMMUNITY : request.proposerKind();
             project.proposerKind = kind;
             project.proposerId = request.proposerId();
             project.proposerName = switch (kind) {
                 case COMMUNITY -> "社区";
-                case ORGANIZATION -> directory.organization(request.proposerId())
-                        .filter(o -> o.communityId().equals(fund.communityId))
-                        .map(Directory.KnownOrganization::name)
-                        .orElseThrow(() -> ProblemException.unprocessable("PROPOSER_UNKNOWN", request.proposerId()));
-                case RESIDENT -> directory.resident(request.proposerId())
-                        .filter(r -> r.communityId().equals(fund.communityId) && r.active())
-                        .map(Directory.KnownResident::displayName)
-                        .orElseThrow(() -> ProblemException.unprocessable("PROPOSER_UNKNOWN", request.proposerId()));
+                case ORGANIZATION ->
+                    directory
+                            .organization(request.proposerId())
+                            .filter(o -> o.communityId().equals(fund.communityId))
+                            .map(Directory.KnownOrganization::name)
+                            .orElseThrow(
+                                    () -> ProblemException.unprocessable("PROPOSER_UNKNOWN", request.proposerId()));
+                case RESIDENT ->
+                    directory
+                            .resident(request.proposerId())
+                            .filter(r -> r.communityId().equals(fund.communityId) && r.active())
+                            .map(Directory.KnownResident::displayName)
+                            .orElseThrow(
+                                    () -> ProblemException.unprocessable("PROPOSER_UNKNOWN", request.proposerId()));
             };
         } else if (caller.is(Roles.RESIDENT)) {
             UUID self = caller.residentId().orElseThrow(ProblemException::forbidden);
@@ -75,7 +86,8 @@ public class ProjectService {
             throw ProblemException.forbidden();
         }
         if (project.proposerKind != Project.ProposerKind.COMMUNITY && project.proposerId == null) {
-            throw ProblemException.invalidField("proposerId", "NotNull", "required for RESIDENT and ORGANIZATION proposers");
+            throw ProblemException.invalidField(
+                    "proposerId", "NotNull", "required for RESIDENT and ORGANIZATION proposers");
         }
         project.id = UUID.randomUUID();
         project.fundId = fund.id;
@@ -119,7 +131,8 @@ public class ProjectService {
         caller.requireStaffOf(project.communityId);
         project = Locks.forUpdate(em, Project.class, projectId);
         project.requireReviewable(request.step());
-        if (request.decision() == ProjectReview.Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
+        if (request.decision() == ProjectReview.Decision.REJECT
+                && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalidField("comment", "NotBlank", "a rejection must give its reason");
         }
         Instant now = Money.timestamp();
@@ -172,7 +185,8 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectApi.ObjectionView decideObjection(UUID projectId, UUID objectionId, ProjectApi.DecideObjection request) {
+    public ProjectApi.ObjectionView decideObjection(
+            UUID projectId, UUID objectionId, ProjectApi.DecideObjection request) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         project = Locks.forUpdate(em, Project.class, projectId);
@@ -180,7 +194,10 @@ public class ProjectService {
         if (objection == null || !objection.projectId.equals(projectId)) {
             throw ProblemException.notFound("OBJECTION_NOT_FOUND", objectionId);
         }
-        objection.decide(request.decision() == ProjectApi.ObjectionVerdict.UPHOLD, caller.subject(), Money.timestamp(),
+        objection.decide(
+                request.decision() == ProjectApi.ObjectionVerdict.UPHOLD,
+                caller.subject(),
+                Money.timestamp(),
                 request.note().strip());
         if (objection.status == ProjectObjection.Status.UPHELD) {
             project.objectionUpheld();
@@ -191,14 +208,21 @@ public class ProjectService {
     public List<ProjectApi.ObjectionView> objections(UUID projectId) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
-        return ProjectObjection.<ProjectObjection>find("projectId", Sort.by("raisedAt").and("id"), projectId)
-                .list().stream().map(ProjectService::objectionView).toList();
+        return ProjectObjection.<ProjectObjection>find(
+                        "projectId", Sort.by("raisedAt").and("id"), projectId)
+                .list()
+                .stream()
+                .map(ProjectService::objectionView)
+                .toList();
     }
 
     /** NOTICE projects whose period has ended by {@code now}: the ids the scheduler looks at. */
     public List<UUID> noticeDue(Instant now) {
-        return em.createQuery("select p.id from Project p where p.status = ?1 and p.noticeEndsAt <= ?2 order by p.noticeEndsAt", UUID.class)
-                .setParameter(1, Project.Status.NOTICE).setParameter(2, now)
+        return em.createQuery(
+                        "select p.id from Project p where p.status = ?1 and p.noticeEndsAt <= ?2 order by p.noticeEndsAt",
+                        UUID.class)
+                .setParameter(1, Project.Status.NOTICE)
+                .setParameter(2, now)
                 .getResultList();
     }
 
@@ -209,7 +233,9 @@ public class ProjectService {
         if (project == null || !project.noticeEndedBy(now)) {
             return false;
         }
-        long open = ProjectObjection.count("projectId = ?1 and status in ?2", projectId,
+        long open = ProjectObjection.count(
+                "projectId = ?1 and status in ?2",
+                projectId,
                 List.of(ProjectObjection.Status.PENDING, ProjectObjection.Status.UPHELD));
         if (open > 0) {
             return false;
@@ -243,7 +269,8 @@ public class ProjectService {
     }
 
     @Transactional
-    public ProjectApi.MilestoneView updateMilestone(UUID projectId, UUID milestoneId, String ifMatch, ProjectApi.UpdateMilestone request) {
+    public ProjectApi.MilestoneView updateMilestone(
+            UUID projectId, UUID milestoneId, String ifMatch, ProjectApi.UpdateMilestone request) {
         Project project = find(projectId);
         caller.requireStaffOf(project.communityId);
         ProjectMilestone milestone = ProjectMilestone.findById(milestoneId);
@@ -278,9 +305,18 @@ public class ProjectService {
     public Page<ProjectApi.ProjectView> list(UUID fundId, Project.Status status, PageRequest page) {
         funds.get(fundId);
         var query = status == null
-                ? Project.<Project>find("fundId", Sort.by("createdAt").descending().and("id"), fundId)
-                : Project.<Project>find("fundId = ?1 and status = ?2", Sort.by("createdAt").descending().and("id"), fundId, status);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(this::view).toList(), query.count());
+                ? Project.<Project>find(
+                        "fundId", Sort.by("createdAt").descending().and("id"), fundId)
+                : Project.<Project>find(
+                        "fundId = ?1 and status = ?2",
+                        Sort.by("createdAt").descending().and("id"),
+                        fundId,
+                        status);
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(this::view)
+                        .toList(),
+                query.count());
     }
 
     public static Project find(UUID id) {
@@ -292,33 +328,80 @@ public class ProjectService {
     }
 
     ProjectApi.ProjectView view(Project p) {
-        List<ProjectApi.ReviewView> reviews = ProjectReview.<ProjectReview>find("projectId", Sort.by("reviewedAt"), p.id).list().stream()
-                .map(r -> new ProjectApi.ReviewView(r.step, r.decision, r.comment, r.reviewer, Money.view(r.reviewedAt)))
-                .toList();
-        List<ProjectApi.MilestoneView> milestones = ProjectMilestone.<ProjectMilestone>find("projectId", Sort.by("createdAt").and("id"), p.id)
-                .list().stream().map(ProjectService::milestoneView).toList();
-        int progress = milestones.isEmpty() ? 0
-                : (int) (milestones.stream().mapToLong(ProjectApi.MilestoneView::progressPercent).sum() / milestones.size());
+        List<ProjectApi.ReviewView> reviews =
+                ProjectReview.<ProjectReview>find("projectId", Sort.by("reviewedAt"), p.id).list().stream()
+                        .map(r -> new ProjectApi.ReviewView(
+                                r.step, r.decision, r.comment, r.reviewer, Money.view(r.reviewedAt)))
+                        .toList();
+        List<ProjectApi.MilestoneView> milestones =
+                ProjectMilestone.<ProjectMilestone>find(
+                                "projectId", Sort.by("createdAt").and("id"), p.id)
+                        .list()
+                        .stream()
+                        .map(ProjectService::milestoneView)
+                        .toList();
+        int progress = milestones.isEmpty()
+                ? 0
+                : (int) (milestones.stream()
+                                .mapToLong(ProjectApi.MilestoneView::progressPercent)
+                                .sum()
+                        / milestones.size());
         var objections = new ProjectApi.ObjectionCounts(
                 ProjectObjection.count("projectId = ?1 and status = ?2", p.id, ProjectObjection.Status.PENDING),
                 ProjectObjection.count("projectId = ?1 and status = ?2", p.id, ProjectObjection.Status.UPHELD),
                 ProjectObjection.count("projectId = ?1 and status = ?2", p.id, ProjectObjection.Status.DISMISSED));
         int earmarkedPercent = (int) Math.min(100, p.earmarkedFen * 100 / p.budgetFen);
-        var funding = new ProjectApi.Funding(p.budgetFen, p.earmarkedFen, p.disbursedFen, p.remainingBudgetFen(), earmarkedPercent);
-        String proposerName = p.proposerKind == Project.ProposerKind.RESIDENT ? Masking.name(p.proposerName) : p.proposerName;
-        return new ProjectApi.ProjectView(p.id, p.fundId, p.communityId, p.title, p.description, p.type,
-                new ProjectApi.Proposer(p.proposerKind, p.proposerId, proposerName), p.activityId, p.status,
-                Money.view(p.noticeStartsAt), Money.view(p.noticeEndsAt), Money.view(p.approvedAt), Money.view(p.completedAt),
-                p.completionReport, funding, progress, reviews, milestones, objections, Money.view(p.createdAt), p.version);
+        var funding = new ProjectApi.Funding(
+                p.budgetFen, p.earmarkedFen, p.disbursedFen, p.remainingBudgetFen(), earmarkedPercent);
+        String proposerName =
+                p.proposerKind == Project.ProposerKind.RESIDENT ? Masking.name(p.proposerName) : p.proposerName;
+        return new ProjectApi.ProjectView(
+                p.id,
+                p.fundId,
+                p.communityId,
+                p.title,
+                p.description,
+                p.type,
+                new ProjectApi.Proposer(p.proposerKind, p.proposerId, proposerName),
+                p.activityId,
+                p.status,
+                Money.view(p.noticeStartsAt),
+                Money.view(p.noticeEndsAt),
+                Money.view(p.approvedAt),
+                Money.view(p.completedAt),
+                p.completionReport,
+                funding,
+                progress,
+                reviews,
+                milestones,
+                objections,
+                Money.view(p.createdAt),
+                p.version);
     }
 
     static ProjectApi.MilestoneView milestoneView(ProjectMilestone m) {
-        return new ProjectApi.MilestoneView(m.id, m.title, m.description, m.dueOn, m.progressPercent, m.note,
-                Money.view(m.updatedAt), m.updatedBy, m.version);
+        return new ProjectApi.MilestoneView(
+                m.id,
+                m.title,
+                m.description,
+                m.dueOn,
+                m.progressPercent,
+                m.note,
+                Money.view(m.updatedAt),
+                m.updatedBy,
+                m.version);
     }
 
     static ProjectApi.ObjectionView objectionView(ProjectObjection o) {
-        return new ProjectApi.ObjectionView(o.id, o.projectId, o.residentId, o.reason, o.status, Money.view(o.raisedAt),
-                o.decidedBy, Money.view(o.decidedAt), o.decisionNote);
+        return new ProjectApi.ObjectionView(
+                o.id,
+                o.projectId,
+                o.residentId,
+                o.reason,
+                o.status,
+                Money.view(o.raisedAt),
+                o.decidedBy,
+                Money.view(o.decidedAt),
+                o.decisionNote);
     }
 }

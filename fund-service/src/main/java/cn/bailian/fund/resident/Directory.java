@@ -15,20 +15,21 @@ public class Directory {
     @Inject
     EntityManager em;
 
-    public record KnownResident(UUID residentId, UUID communityId, String displayName, boolean active) {
-    }
+    public record KnownResident(UUID residentId, UUID communityId, String displayName, boolean active) {}
 
-    public record KnownOrganization(UUID organizationId, UUID communityId, String name, String kind) {
-    }
+    public record KnownOrganization(UUID organizationId, UUID communityId, String name, String kind) {}
 
     public Optional<KnownResident> resident(UUID residentId) {
         if (residentId == null) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select community_id, display_name, status from known_resident where resident_id = ?1")
-                .setParameter(1, residentId).getResultList();
-        return rows.stream().findFirst()
+        List<Object[]> rows = em.createNativeQuery(
+                        "select community_id, display_name, status from known_resident where resident_id = ?1")
+                .setParameter(1, residentId)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
                 .map(r -> new KnownResident(residentId, (UUID) r[0], (String) r[1], "ACTIVE".equals(r[2])));
     }
 
@@ -37,9 +38,12 @@ public class Directory {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select community_id, name, kind from known_organization where organization_id = ?1")
-                .setParameter(1, organizationId).getResultList();
-        return rows.stream().findFirst()
+        List<Object[]> rows = em.createNativeQuery(
+                        "select community_id, name, kind from known_organization where organization_id = ?1")
+                .setParameter(1, organizationId)
+                .getResultList();
+        return rows.stream()
+                .findFirst()
                 .map(r -> new KnownOrganization(organizationId, (UUID) r[0], (String) r[1], (String) r[2]));
     }
 }

@@ -25,14 +25,11 @@ public class ResidentEventHandler implements EventHandler {
     @Inject
     EntityManager em;
 
-    record ResidentState(UUID residentId, UUID communityId, String displayName, String status) {
-    }
+    record ResidentState(UUID residentId, UUID communityId, String displayName, String status) {}
 
-    record MovedOut(UUID residentId, UUID communityId) {
-    }
+    record MovedOut(UUID residentId, UUID communityId) {}
 
-    record OrganizationRegistered(UUID organizationId, UUID communityId, String name, String kind) {
-    }
+    record OrganizationRegistered(UUID organizationId, UUID communityId, String name, String kind) {}
 
     @Override
     public String topic() {
@@ -61,9 +58,11 @@ public class ResidentEventHandler implements EventHandler {
                                 on conflict (resident_id) do update set community_id = excluded.community_id,
                                     display_name = excluded.display_name, status = excluded.status, updated_at = excluded.updated_at
                                 where known_resident.updated_at <= excluded.updated_at""")
-                        .setParameter(1, r.residentId()).setParameter(2, r.communityId())
+                        .setParameter(1, r.residentId())
+                        .setParameter(2, r.communityId())
                         .setParameter(3, r.displayName() == null ? "*" : r.displayName())
-                        .setParameter(4, status).setParameter(5, at)
+                        .setParameter(4, status)
+                        .setParameter(5, at)
                         .executeUpdate();
             }
             case MOVED_OUT -> {
@@ -72,7 +71,9 @@ public class ResidentEventHandler implements EventHandler {
                                 insert into known_resident (resident_id, community_id, display_name, status, updated_at)
                                 values (?1, ?2, '*', 'MOVED_OUT', ?3)
                                 on conflict (resident_id) do update set status = 'MOVED_OUT', updated_at = excluded.updated_at""")
-                        .setParameter(1, m.residentId()).setParameter(2, m.communityId()).setParameter(3, at)
+                        .setParameter(1, m.residentId())
+                        .setParameter(2, m.communityId())
+                        .setParameter(3, at)
                         .executeUpdate();
             }
             case ORGANIZATION_REGISTERED -> {
@@ -82,8 +83,11 @@ public class ResidentEventHandler implements EventHandler {
                                 values (?1, ?2, ?3, ?4, ?5)
                                 on conflict (organization_id) do update set community_id = excluded.community_id,
                                     name = excluded.name, kind = excluded.kind, updated_at = excluded.updated_at""")
-                        .setParameter(1, o.organizationId()).setParameter(2, o.communityId())
-                        .setParameter(3, o.name()).setParameter(4, o.kind() == null ? "UNKNOWN" : o.kind()).setParameter(5, at)
+                        .setParameter(1, o.organizationId())
+                        .setParameter(2, o.communityId())
+                        .setParameter(3, o.name())
+                        .setParameter(4, o.kind() == null ? "UNKNOWN" : o.kind())
+                        .setParameter(5, at)
                         .executeUpdate();
             }
             default -> {

@@ -21,6 +21,7 @@ public class TraceService {
 
     @Inject
     EntityManager em;
+
     @Inject
     AttendanceCounts attendance;
 
@@ -30,17 +31,27 @@ public class TraceService {
         Object[] donated = em.createQuery("""
                         select count(d), coalesce(sum(d.amountFen), 0), coalesce(sum(d.refundedFen), 0)
                         from Donation d where d.projectId = :project""", Object[].class)
-                .setParameter("project", projectId).getSingleResult();
+                .setParameter("project", projectId)
+                .getSingleResult();
         Object[] granted = em.createQuery("""
                         select count(d), coalesce(sum(d.amountFen), 0) from Disbursement d where d.projectId = :project""", Object[].class)
-                .setParameter("project", projectId).getSingleResult();
+                .setParameter("project", projectId)
+                .getSingleResult();
         long grantedFen = ((Number) granted[1]).longValue();
         // a project funds at most the one activity it was proposed for: every grant of the project went to it
-        List<TraceApi.FundedActivity> activities = project.activityId == null ? List.of()
-                : List.of(fundedActivity(project.activityId, grantedFen));
-        return new TraceApi.ProjectTrace(project.id, project.fundId, project.communityId, project.title, project.status,
-                project.budgetFen, Money.CURRENCY,
-                new TraceApi.DonationTotals(((Number) donated[0]).longValue(), ((Number) donated[1]).longValue(),
+        List<TraceApi.FundedActivity> activities =
+                project.activityId == null ? List.of() : List.of(fundedActivity(project.activityId, grantedFen));
+        return new TraceApi.ProjectTrace(
+                project.id,
+                project.fundId,
+                project.communityId,
+                project.title,
+                project.status,
+                project.budgetFen,
+                Money.CURRENCY,
+                new TraceApi.DonationTotals(
+                        ((Number) donated[0]).longValue(),
+                        ((Number) donated[1]).longValue(),
                         ((Number) donated[2]).longValue()),
                 new TraceApi.GrantTotals(((Number) granted[0]).longValue(), grantedFen),
                 activities);
@@ -50,7 +61,9 @@ public class TraceService {
         List<TraceApi.SessionAttendance> sessions = attendance.sessionsHeld(activityId).stream()
                 .map(s -> new TraceApi.SessionAttendance(s.sessionId(), Money.view(s.firstCheckInAt()), s.attendance()))
                 .toList();
-        long total = sessions.stream().mapToLong(TraceApi.SessionAttendance::attendance).sum();
+        long total = sessions.stream()
+                .mapToLong(TraceApi.SessionAttendance::attendance)
+                .sum();
         return new TraceApi.FundedActivity(activityId, grantedFen, sessions.size(), total, sessions);
     }
 }

@@ -35,11 +35,11 @@ public class MonthlyFigures {
     static final String TYPE = "TYPE";
     static final String PROJECT = "PROJECT";
 
-    private record Increment(String figure, String key, long amountFen) {
-    }
+    private record Increment(String figure, String key, long amountFen) {}
 
     @Inject
     EntityManager em;
+
     @Inject
     CommunityClock clock;
 
@@ -55,7 +55,9 @@ public class MonthlyFigures {
             case DONATION -> {
                 Donation donation = em.find(Donation.class, entry.donationId);
                 increments.add(new Increment(CHANNEL, donation.channel.name(), entry.amountFen));
-                increments.add(new Increment(DONOR_KIND, donation.anonymous ? Donation.DonorKind.ANONYMOUS.name() : donation.donorKind.name(),
+                increments.add(new Increment(
+                        DONOR_KIND,
+                        donation.anonymous ? Donation.DonorKind.ANONYMOUS.name() : donation.donorKind.name(),
                         entry.amountFen));
             }
             case REFUND -> increments.add(new Increment(REFUND, "", entry.amountFen));
@@ -75,19 +77,31 @@ public class MonthlyFigures {
     }
 
     private void add(UUID fundId, LocalDate month, List<Increment> increments) {
-        StringBuilder sql = new StringBuilder("insert into fund_month_figure (fund_id, month, figure, key, count, amount_fen) values ");
+        StringBuilder sql = new StringBuilder(
+                "insert into fund_month_figure (fund_id, month, figure, key, count, amount_fen) values ");
         for (int i = 0; i < increments.size(); i++) {
             int p = i * 3;
-            sql.append(i == 0 ? "" : ", ").append("(?1, ?2, ?").append(p + 3).append(", ?").append(p + 4).append(", 1, ?").append(p + 5).append(')');
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(?1, ?2, ?")
+                    .append(p + 3)
+                    .append(", ?")
+                    .append(p + 4)
+                    .append(", 1, ?")
+                    .append(p + 5)
+                    .append(')');
         }
-        sql.append(" on conflict (fund_id, month, figure, key) do update set count = fund_month_figure.count + excluded.count,"
-                + " amount_fen = fund_month_figure.amount_fen + excluded.amount_fen");
-        Query query = em.createNativeQuery(sql.toString()).setParameter(1, fundId).setParameter(2, month);
+        sql.append(
+                " on conflict (fund_id, month, figure, key) do update set count = fund_month_figure.count + excluded.count,"
+                        + " amount_fen = fund_month_figure.amount_fen + excluded.amount_fen");
+        Query query =
+                em.createNativeQuery(sql.toString()).setParameter(1, fundId).setParameter(2, month);
         // it touches this table only: no flush of the booking's other changes (which would write the fund row twice)
         query.unwrap(NativeQuery.class).addSynchronizedQuerySpace("fund_month_figure");
         for (int i = 0; i < increments.size(); i++) {
             Increment inc = increments.get(i);
-            query.setParameter(i * 3 + 3, inc.figure()).setParameter(i * 3 + 4, inc.key()).setParameter(i * 3 + 5, inc.amountFen());
+            query.setParameter(i * 3 + 3, inc.figure())
+                    .setParameter(i * 3 + 4, inc.key())
+                    .setParameter(i * 3 + 5, inc.amountFen());
         }
         query.executeUpdate();
     }

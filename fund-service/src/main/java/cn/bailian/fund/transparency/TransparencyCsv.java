@@ -8,8 +8,7 @@ import java.util.List;
  */
 final class TransparencyCsv {
 
-    private TransparencyCsv() {
-    }
+    private TransparencyCsv() {}
 
     static String write(TransparencyReport r) {
         StringBuilder out = new StringBuilder("\uFEFF");
@@ -27,18 +26,37 @@ final class TransparencyCsv {
         row(out, "按项目支出 spendingByProject");
         row(out, "projectId", "title", "type", "count", "amountFen");
         for (TransparencyReport.ProjectSpending p : r.spendingByProject()) {
-            row(out, p.projectId().toString(), p.title(), p.type().name(), Long.toString(p.count()), Long.toString(p.amountFen()));
+            row(
+                    out,
+                    p.projectId().toString(),
+                    p.title(),
+                    p.type().name(),
+                    Long.toString(p.count()),
+                    Long.toString(p.amountFen()));
         }
         buckets(out, "按类型支出 spendingByType", r.spendingByType());
         out.append("\r\n");
         row(out, "捐赠明细 donations");
         // a page of the month's donations, as in the JSON (page, size): say which, and how many there are in all
-        row(out, "donationCount", Long.toString(r.donationCount()), "donationsPage", Integer.toString(r.donationsPage()),
-                "donationsSize", Integer.toString(r.donationsSize()));
+        row(
+                out,
+                "donationCount",
+                Long.toString(r.donationCount()),
+                "donationsPage",
+                Integer.toString(r.donationsPage()),
+                "donationsSize",
+                Integer.toString(r.donationsSize()));
         row(out, "receiptNumber", "receivedAt", "donor", "donorKind", "channel", "amountFen", "projectTitle");
         for (TransparencyReport.PublicDonation d : r.donations()) {
-            row(out, d.receiptNumber(), d.receivedAt().toString(), d.donor(), d.donorKind().name(), d.channel().name(),
-                    Long.toString(d.amountFen()), d.projectTitle() == null ? "" : d.projectTitle());
+            row(
+                    out,
+                    d.receiptNumber(),
+                    d.receivedAt().toString(),
+                    d.donor(),
+                    d.donorKind().name(),
+                    d.channel().name(),
+                    Long.toString(d.amountFen()),
+                    d.projectTitle() == null ? "" : d.projectTitle());
         }
         return out.toString();
     }

@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -47,6 +47,7 @@ public class TransparencyResource {
 
     @Inject
     TransparencyService transparency;
+
     @Inject
     CommunityClock clock;
 
@@ -55,18 +56,35 @@ public class TransparencyResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @SecurityRequirementsSet // public: anonymous, or with a token
     @PublicCached // the same answer for everyone: no token, role or caller is looked at
-    @Operation(operationId = "transparencyReport", summary = "Opening and closing balance, donations by channel and donor kind, spending by project and type, "
-            + "and the month's donations a page at a time (page, size) with their donors masked or anonymous, for one month (Asia/Shanghai). "
-            + "Public. Ask for text/csv to get the same as CSV.",
-            description = "某月（北京时间）的透明度报告：期初期末余额、按渠道和捐赠人类型的捐赠、按项目和类型的支出及逐笔捐赠（分页 page、size，捐赠人脱敏或匿名）；公开可查，Accept: text/csv 时返回 CSV。/ One month's transparency report (Asia/Shanghai): opening and closing balance, donations by channel and donor kind, spending by project and type, and the month's donations a page at a time (page, size; donationCount counts them all) with their donors masked or anonymous; public, as CSV with Accept: text/csv.")
-    @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TransparencyReport.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "UTF-8 with BOM, one section per table",
-                    example = CSV_EXAMPLE))})
+    @Operation(
+            operationId = "transparencyReport",
+            summary = "Opening and closing balance, donations by channel and donor kind, spending by project and type, "
+                    + "and the month's donations a page at a time (page, size) with their donors masked or anonymous, for one month (Asia/Shanghai). "
+                    + "Public. Ask for text/csv to get the same as CSV.",
+            description =
+                    "某月（北京时间）的透明度报告：期初期末余额、按渠道和捐赠人类型的捐赠、按项目和类型的支出及逐笔捐赠（分页 page、size，捐赠人脱敏或匿名）；公开可查，Accept: text/csv 时返回 CSV。/ One month's transparency report (Asia/Shanghai): opening and closing balance, donations by channel and donor kind, spending by project and type, and the month's donations a page at a time (page, size; donationCount counts them all) with their donors masked or anonymous; public, as CSV with Accept: text/csv.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = TransparencyReport.class)),
+                @Content(
+                        mediaType = CSV,
+                        schema =
+                                @Schema(
+                                        type = SchemaType.STRING,
+                                        description = "UTF-8 with BOM, one section per table",
+                                        example = CSV_EXAMPLE))
+            })
     @APIResponse(responseCode = "400", description = "month is not YYYY-MM, or page or size out of range")
     @APIResponse(responseCode = "404", description = "FUND_NOT_FOUND")
-    public Response report(@PathParam("fundId") UUID fundId, @QueryParam("month") String month, @BeanParam PageRequest page,
-                           @Context HttpHeaders headers) {
+    public Response report(
+            @PathParam("fundId") UUID fundId,
+            @QueryParam("month") String month,
+            @BeanParam PageRequest page,
+            @Context HttpHeaders headers) {
         YearMonth ym = month(month);
         TransparencyReport report = transparency.report(fundId, ym, page);
         if (!wantsCsv(headers)) {

@@ -23,8 +23,10 @@ public class TransparencyService {
 
     @Inject
     FundService funds;
+
     @Inject
     EntityManager em;
+
     @Inject
     CommunityClock clock;
 
@@ -47,23 +49,36 @@ public class TransparencyService {
         List<Object[]> figures = em.createNativeQuery("""
                         select figure, key, count, amount_fen from fund_month_figure
                         where fund_id = ?1 and month = ?2 and figure in (?3, ?4, ?5, ?6) order by figure, key""")
-                .setParameter(1, fundId).setParameter(2, first).setParameter(3, MonthlyFigures.CHANNEL)
-                .setParameter(4, MonthlyFigures.DONOR_KIND).setParameter(5, MonthlyFigures.TYPE).setParameter(6, MonthlyFigures.REFUND)
+                .setParameter(1, fundId)
+                .setParameter(2, first)
+                .setParameter(3, MonthlyFigures.CHANNEL)
+                .setParameter(4, MonthlyFigures.DONOR_KIND)
+                .setParameter(5, MonthlyFigures.TYPE)
+                .setParameter(6, MonthlyFigures.REFUND)
                 .getResultList();
         List<TransparencyReport.Bucket> byChannel = buckets(figures, MonthlyFigures.CHANNEL);
         List<TransparencyReport.Bucket> byKind = buckets(figures, MonthlyFigures.DONOR_KIND);
         List<TransparencyReport.Bucket> byType = buckets(figures, MonthlyFigures.TYPE);
-        long refunds = buckets(figures, MonthlyFigures.REFUND).stream().mapToLong(TransparencyReport.Bucket::amountFen).sum();
+        long refunds = buckets(figures, MonthlyFigures.REFUND).stream()
+                .mapToLong(TransparencyReport.Bucket::amountFen)
+                .sum();
         @SuppressWarnings("unchecked")
         List<Object[]> projectRows = em.createNativeQuery("""
                         select p.id, p.title, p.type, f.count, f.amount_fen from fund_month_figure f
                         join project p on p.id = cast(f.key as uuid)
                         where f.fund_id = ?1 and f.month = ?2 and f.figure = ?3
                         order by f.amount_fen desc, p.title""")
-                .setParameter(1, fundId).setParameter(2, first).setParameter(3, MonthlyFigures.PROJECT).getResultList();
+                .setParameter(1, fundId)
+                .setParameter(2, first)
+                .setParameter(3, MonthlyFigures.PROJECT)
+                .getResultList();
         List<TransparencyReport.ProjectSpending> byProject = projectRows.stream()
-                .map(r -> new TransparencyReport.ProjectSpending((UUID) r[0], (String) r[1], Project.Type.valueOf((String) r[2]),
-                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue()))
+                .map(r -> new TransparencyReport.ProjectSpending(
+                        (UUID) r[0],
+                        (String) r[1],
+                        Project.Type.valueOf((String) r[2]),
+                        ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue()))
                 .toList();
         @SuppressWarnings("unchecked")
         List<Object[]> donationRows = em.createNativeQuery("""
@@ -71,23 +86,53 @@ public class TransparencyService {
                         from donation d left join project p on p.id = d.project_id
                         where d.fund_id = ?1 and d.received_at >= ?2 and d.received_at < ?3
                         order by d.received_at, d.receipt_number""")
-                .setParameter(1, fundId).setParameter(2, start).setParameter(3, end)
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+                .setParameter(1, fundId)
+                .setParameter(2, start)
+                .setParameter(3, end)
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
+                .getResultList();
         List<TransparencyReport.PublicDonation> donations = donationRows.stream()
                 .map(r -> {
                     boolean anonymous = (Boolean) r[4];
-                    return new TransparencyReport.PublicDonation((String) r[0], Money.view(instant(r[1])),
+                    return new TransparencyReport.PublicDonation(
+                            (String) r[0],
+                            Money.view(instant(r[1])),
                             anonymous ? "匿名" : (String) r[2],
                             anonymous ? Donation.DonorKind.ANONYMOUS : Donation.DonorKind.valueOf((String) r[3]),
-                            Donation.Channel.valueOf((String) r[5]), ((Number) r[6]).longValue(), (String) r[7]);
+                            Donation.Channel.valueOf((String) r[5]),
+                            ((Number) r[6]).longValue(),
+                            (String) r[7]);
                 })
                 .toList();
-        long donated = byChannel.stream().mapToLong(TransparencyReport.Bucket::amountFen).sum();
-        long donationCount = byChannel.stream().mapToLong(TransparencyReport.Bucket::count).sum();
-        long spent = byType.stream().mapToLong(TransparencyReport.Bucket::amountFen).sum();
-        return new TransparencyReport(fund.id, fund.name, fund.communityId, month.toString(), Money.CURRENCY,
-                Money.view(start), Money.view(end), opening, closing, donated, refunds, spent,
-                byChannel, byKind, byProject, byType, donations, donationCount, page.page(), page.size());
+        long donated = byChannel.stream()
+                .mapToLong(TransparencyReport.Bucket::amountFen)
+                .sum();
+        long donationCount =
+                byChannel.stream().mapToLong(TransparencyReport.Bucket::count).sum();
+        long spent =
+                byType.stream().mapToLong(TransparencyReport.Bucket::amountFen).sum();
+        return new TransparencyReport(
+                fund.id,
+                fund.name,
+                fund.communityId,
+                month.toString(),
+                Money.CURRENCY,
+                Money.view(start),
+                Money.view(end),
+                opening,
+                closing,
+                donated,
+                refunds,
+                spent,
+                byChannel,
+                byKind,
+                byProject,
+                byType,
+                donations,
+                donationCount,
+                page.page(),
+                page.size());
     }
 
     /** The fund's money before the first day of a month: what came in less what went out in the months before. */
@@ -95,15 +140,19 @@ public class TransparencyService {
         Number sum = (Number) em.createNativeQuery("""
                         select coalesce(sum(case when key = 'IN' then amount_fen else -amount_fen end), 0)
                         from fund_month_figure where fund_id = ?1 and figure = ?2 and month < ?3""")
-                .setParameter(1, fundId).setParameter(2, MonthlyFigures.ASSET).setParameter(3, month)
+                .setParameter(1, fundId)
+                .setParameter(2, MonthlyFigures.ASSET)
+                .setParameter(3, month)
                 .getSingleResult();
         return sum.longValue();
     }
 
     /** One figure's rows, in the order they were read (by key). */
     private static List<TransparencyReport.Bucket> buckets(List<Object[]> figures, String figure) {
-        return figures.stream().filter(r -> figure.equals(r[0]))
-                .map(r -> new TransparencyReport.Bucket((String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue()))
+        return figures.stream()
+                .filter(r -> figure.equals(r[0]))
+                .map(r -> new TransparencyReport.Bucket(
+                        (String) r[1], ((Number) r[2]).longValue(), ((Number) r[3]).longValue()))
                 .toList();
     }
 

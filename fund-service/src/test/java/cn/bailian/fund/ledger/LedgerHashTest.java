@@ -1,11 +1,11 @@
 package cn.bailian.fund.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hash is a pure function of the entry: plain unit test. */
 class LedgerHashTest {
@@ -26,9 +26,10 @@ class LedgerHashTest {
 
     @Test
     void theCanonicalTextNamesEveryFieldAndThePreviousHash() {
-        assertThat(LedgerHash.canonical(entry())).isEqualTo(
-                "v1|00000000-0000-0000-0000-000000000001|7|1795741323123456|DONATION|ASSET:FUND|INCOME:DONATIONS|20000|"
-                        + "00000000-0000-0000-0000-000000000002||||" + "0".repeat(64));
+        assertThat(LedgerHash.canonical(entry()))
+                .isEqualTo(
+                        "v1|00000000-0000-0000-0000-000000000001|7|1795741323123456|DONATION|ASSET:FUND|INCOME:DONATIONS|20000|"
+                                + "00000000-0000-0000-0000-000000000002||||" + "0".repeat(64));
         assertThat(LedgerHash.of(entry())).hasSize(64).isEqualTo(LedgerHash.of(entry()));
     }
 

@@ -1,12 +1,12 @@
 package cn.bailian.fund.project;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** An objection's decision alone: once, from PENDING. Plain JUnit, no Quarkus. */
 class ProjectObjectionTest {

@@ -1,14 +1,14 @@
 package cn.bailian.fund.project;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The project's state machine alone: each transition, and each refused one. Plain JUnit, no Quarkus. */
 class ProjectTest {
@@ -60,8 +60,13 @@ class ProjectTest {
 
     @Test
     void councilApprovalIsRefusedOutOfOrder() {
-        for (Project.Status s : new Project.Status[]{Project.Status.COUNCIL_APPROVED, Project.Status.NOTICE,
-                Project.Status.APPROVED, Project.Status.REJECTED, Project.Status.COMPLETED}) {
+        for (Project.Status s : new Project.Status[] {
+            Project.Status.COUNCIL_APPROVED,
+            Project.Status.NOTICE,
+            Project.Status.APPROVED,
+            Project.Status.REJECTED,
+            Project.Status.COMPLETED
+        }) {
             Project p = in(s);
             refused(p::councilApproves, "REVIEW_OUT_OF_ORDER", p, s);
         }
@@ -96,9 +101,17 @@ class ProjectTest {
     @Test
     void rejectionIsRefusedAtTheWrongStep() {
         Project proposed = in(Project.Status.PROPOSED);
-        refused(() -> proposed.rejectInReview(ProjectReview.Step.COMMITTEE), "REVIEW_OUT_OF_ORDER", proposed, Project.Status.PROPOSED);
+        refused(
+                () -> proposed.rejectInReview(ProjectReview.Step.COMMITTEE),
+                "REVIEW_OUT_OF_ORDER",
+                proposed,
+                Project.Status.PROPOSED);
         Project approved = in(Project.Status.APPROVED);
-        refused(() -> approved.rejectInReview(ProjectReview.Step.COUNCIL), "REVIEW_OUT_OF_ORDER", approved, Project.Status.APPROVED);
+        refused(
+                () -> approved.rejectInReview(ProjectReview.Step.COUNCIL),
+                "REVIEW_OUT_OF_ORDER",
+                approved,
+                Project.Status.APPROVED);
     }
 
     @Test
@@ -137,14 +150,22 @@ class ProjectTest {
     @Test
     void approveAfterNoticeIsRefusedWhileTheNoticeRuns() {
         Project p = in(Project.Status.NOTICE);
-        refused(() -> p.approveAfterNotice(p.noticeEndsAt.minusSeconds(1)), "NOTICE_NOT_ENDED", p, Project.Status.NOTICE);
+        refused(
+                () -> p.approveAfterNotice(p.noticeEndsAt.minusSeconds(1)),
+                "NOTICE_NOT_ENDED",
+                p,
+                Project.Status.NOTICE);
         assertThat(p.approvedAt).isNull();
     }
 
     @Test
     void approveAfterNoticeIsRefusedOutsideTheNotice() {
         Project p = in(Project.Status.COUNCIL_APPROVED);
-        refused(() -> p.approveAfterNotice(T0.plus(Duration.ofDays(30))), "NOTICE_NOT_ENDED", p, Project.Status.COUNCIL_APPROVED);
+        refused(
+                () -> p.approveAfterNotice(T0.plus(Duration.ofDays(30))),
+                "NOTICE_NOT_ENDED",
+                p,
+                Project.Status.COUNCIL_APPROVED);
     }
 
     @Test

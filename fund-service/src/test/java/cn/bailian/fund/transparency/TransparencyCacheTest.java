@@ -1,5 +1,8 @@
 package cn.bailian.fund.transparency;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.fund.Fixtures;
 import cn.bailian.testkit.BailianTestResource;
 import io.quarkus.test.common.TestResourceScope;
@@ -11,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The transparency report and the fund come from the public cache; a donation shows on the next read. */
 @QuarkusTest
@@ -35,15 +35,21 @@ class TransparencyCacheTest {
         assertThat(second.header("X-Cache")).isEqualTo("HIT");
         assertThat(second.asString()).isEqualTo(first.asString());
         assertThat(second.<Integer>path("donationsFen")).isEqualTo(20_000);
-        given().accept("application/json").header("If-None-Match", second.header("ETag")).get(path).then().statusCode(304);
-        assertThat(given().get("/api/v1/funds/" + fund).<Integer>path("balanceFen")).isEqualTo(20_000);
+        given().accept("application/json")
+                .header("If-None-Match", second.header("ETag"))
+                .get(path)
+                .then()
+                .statusCode(304);
+        assertThat(given().get("/api/v1/funds/" + fund).<Integer>path("balanceFen"))
+                .isEqualTo(20_000);
         assertThat(given().get("/api/v1/funds/" + fund).header("X-Cache")).isEqualTo("HIT");
 
         Fixtures.donateOk(community, fund, 5_000);
         Response after = given().accept("application/json").get(path);
         assertThat(after.header("X-Cache")).isEqualTo("MISS");
         assertThat(after.<Integer>path("donationsFen")).isEqualTo(25_000);
-        assertThat(given().get("/api/v1/funds/" + fund).<Integer>path("balanceFen")).isEqualTo(25_000);
+        assertThat(given().get("/api/v1/funds/" + fund).<Integer>path("balanceFen"))
+                .isEqualTo(25_000);
     }
 
     @Test
@@ -59,7 +65,9 @@ class TransparencyCacheTest {
         Response csvAgain = given().accept("text/csv").get(path);
         assertThat(csvAgain.header("X-Cache")).isEqualTo("HIT");
         assertThat(csvAgain.contentType()).isEqualTo(csv.contentType()).startsWith("text/csv");
-        assertThat(csvAgain.header("Content-Disposition")).isEqualTo(csv.header("Content-Disposition")).contains(".csv");
+        assertThat(csvAgain.header("Content-Disposition"))
+                .isEqualTo(csv.header("Content-Disposition"))
+                .contains(".csv");
         assertThat(csvAgain.asByteArray()).isEqualTo(csv.asByteArray());
         Response jsonAgain = given().accept("application/json").get(path);
         assertThat(jsonAgain.header("X-Cache")).isEqualTo("HIT");

@@ -19,11 +19,11 @@ public class AuditTrail {
 
     @Inject
     EntityManager em;
+
     @Inject
     Caller caller;
 
-    public record AuditEntry(String action, String actor, List<String> fields, OffsetDateTime at) {
-    }
+    public record AuditEntry(String action, String actor, List<String> fields, OffsetDateTime at) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID communityId, String entityType, UUID entityId, String action, Collection<String> fields) {
@@ -44,10 +44,16 @@ public class AuditTrail {
         List<Object[]> rows = em.createNativeQuery("""
                         select action, actor, array_to_string(fields, ','), at from audit_entry
                         where entity_type = ?1 and entity_id = ?2 order by id""")
-                .setParameter(1, entityType).setParameter(2, entityId).getResultList();
-        return rows.stream().map(r -> new AuditEntry((String) r[0], (String) r[1],
-                ((String) r[2]).isEmpty() ? List.of() : List.of(((String) r[2]).split(",")),
-                toOffset(r[3]))).toList();
+                .setParameter(1, entityType)
+                .setParameter(2, entityId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new AuditEntry(
+                        (String) r[0],
+                        (String) r[1],
+                        ((String) r[2]).isEmpty() ? List.of() : List.of(((String) r[2]).split(",")),
+                        toOffset(r[3])))
+                .toList();
     }
 
     private static OffsetDateTime toOffset(Object value) {

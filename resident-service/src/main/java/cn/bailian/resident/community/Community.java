@@ -14,10 +14,13 @@ import java.util.UUID;
 public class Community extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String name;
     public String district;
+
     @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
+
     @Version
     public long version;
 

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.UUID;
@@ -38,16 +38,23 @@ public class CommunityResource {
 
     @POST
     @Operation(operationId = "createCommunity", summary = "Create a community / 创建社区", description = "ADMIN only.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommunityView.class)))
     @APIResponse(responseCode = "403", description = "Not ADMIN")
     @APIResponse(responseCode = "409", description = "COMMUNITY_NAME_TAKEN")
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     @Idempotent
     public Response create(@Valid @NotNull CreateCommunity request) {
         CommunityView community = communities.create(request);
-        return Response.created(URI.create("/api/v1/communities/" + community.id())).entity(community)
-                .tag(ETags.of(community.version())).build();
+        return Response.created(URI.create("/api/v1/communities/" + community.id()))
+                .entity(community)
+                .tag(ETags.of(community.version()))
+                .build();
     }
 
     @GET
@@ -62,8 +69,13 @@ public class CommunityResource {
     @Path("/{id}")
     @SecurityRequirementsSet // public: anonymous, or with a token
     @Operation(operationId = "getCommunity", summary = "Read a community / 查看社区", description = "Public.")
-    @APIResponse(responseCode = "200", description = "The community",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The community",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommunityView.class)))
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
         CommunityView community = communities.get(id);

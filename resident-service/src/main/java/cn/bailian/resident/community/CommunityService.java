@@ -23,8 +23,10 @@ public class CommunityService {
 
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
+
     @Inject
     AuditTrail audit;
 
@@ -52,7 +54,11 @@ public class CommunityService {
 
     public Page<CommunityView> list(PageRequest page) {
         var query = Community.<Community>findAll(Sort.by("name").and("id"));
-        return page.page(query.page(page.page(), page.size()).list().stream().map(CommunityService::view).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(CommunityService::view)
+                        .toList(),
+                query.count());
     }
 
     public CommunityView get(UUID id) {

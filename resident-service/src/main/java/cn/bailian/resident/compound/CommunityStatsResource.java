@@ -28,10 +28,17 @@ public class CommunityStatsResource {
     CompoundService compounds;
 
     @GET
-    @Operation(operationId = "getCommunityStats", summary = "Households and residents per compound / 社区统计",
+    @Operation(
+            operationId = "getCommunityStats",
+            summary = "Households and residents per compound / 社区统计",
             description = "STAFF of the community or ADMIN. Counts active residents only.")
-    @APIResponse(responseCode = "200", description = "The statistics",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommunityStats.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The statistics",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CommunityStats.class)))
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
     public CommunityStats stats(@PathParam("id") UUID id) {

@@ -13,10 +13,13 @@ import java.util.UUID;
 public class Compound extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID communityId;
     public String name;
+
     @Enumerated(EnumType.STRING)
     public CompoundType type;
+
     @Version
     public long version;
 }

@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.UUID;
@@ -38,16 +38,26 @@ public class CompoundResource {
     CompoundService compounds;
 
     @POST
-    @Operation(operationId = "createCompound", summary = "Create a compound / 新增院落或小区", description = "STAFF of the community or ADMIN.")
-    @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CompoundView.class)))
+    @Operation(
+            operationId = "createCompound",
+            summary = "Create a compound / 新增院落或小区",
+            description = "STAFF of the community or ADMIN.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CompoundView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "409", description = "COMPOUND_NAME_TAKEN")
     @APIResponse(responseCode = "422", description = "COMMUNITY_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
     @Idempotent
     public Response create(@Valid @NotNull CreateCompound request) {
         CompoundView compound = compounds.create(request);
-        return Response.created(URI.create("/api/v1/compounds/" + compound.id())).entity(compound).build();
+        return Response.created(URI.create("/api/v1/compounds/" + compound.id()))
+                .entity(compound)
+                .build();
     }
 
     @GET
@@ -55,7 +65,17 @@ public class CompoundResource {
     @Operation(operationId = "listCompounds", summary = "A community's compounds / 院落列表", description = "Public.")
     @APIResponse(responseCode = "200", description = "A page of compounds")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")
-    public Page<CompoundView> list(@Parameter(required = true, example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "uuid")) @QueryParam("communityId") String communityParam, @BeanParam PageRequest page) {
+    public Page<CompoundView> list(
+            @Parameter(
+                            required = true,
+                            example = "3f1e6c7a-1b2c-4d5e-8f90-123456789abc",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            format = "uuid"))
+                    @QueryParam("communityId")
+                    String communityParam,
+            @BeanParam PageRequest page) {
         UUID communityId = QueryParams.requiredUuid("communityId", communityParam);
         return compounds.list(communityId, page);
     }

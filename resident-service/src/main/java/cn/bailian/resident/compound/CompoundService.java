@@ -26,8 +26,10 @@ public class CompoundService {
 
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
+
     @Inject
     AuditTrail audit;
 
@@ -61,7 +63,11 @@ public class CompoundService {
     public Page<CompoundView> list(UUID communityId, PageRequest page) {
         Community.require(communityId);
         var query = Compound.<Compound>find("communityId", Sort.by("name").and("id"), communityId);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(CompoundService::view).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(CompoundService::view)
+                        .toList(),
+                query.count());
     }
 
     /** STAFF of the community or ADMIN. Counts active residents only. */
@@ -71,19 +77,26 @@ public class CompoundService {
         caller.requireStaffOf(communityId);
         // index-only counts on resident_compound_counts (compound_id, residency_type) where status = 'ACTIVE'
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                         select c.id, c.name, c.type,
                                (select count(*) from household h where h.compound_id = c.id),
                                (select count(*) from resident r
                                  where r.compound_id = c.id and r.status = 'ACTIVE' and r.residency_type = 'PERMANENT'),
                                (select count(*) from resident r
                                  where r.compound_id = c.id and r.status = 'ACTIVE' and r.residency_type = 'FLOATING')
-                        from compound c where c.community_id = ?1 order by c.name, c.id""")
-                .setParameter(1, communityId).getResultList();
-        List<CompoundStats> compounds = rows.stream().map(r -> new CompoundStats((UUID) r[0], (String) r[1],
-                CompoundType.valueOf((String) r[2]), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
-                ((Number) r[5]).longValue())).toList();
-        return new CommunityStats(communityId,
+                        from compound c where c.community_id = ?1 order by c.name, c.id""").setParameter(1, communityId).getResultList();
+        List<CompoundStats> compounds = rows.stream()
+                .map(r -> new CompoundStats(
+                        (UUID) r[0],
+                        (String) r[1],
+                        CompoundType.valueOf((String) r[2]),
+                        ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue(),
+                        ((Number) r[5]).longValue()))
+                .toList();
+        return new CommunityStats(
+                communityId,
                 compounds.stream().mapToLong(CompoundStats::households).sum(),
                 compounds.stream().mapToLong(CompoundStats::permanentResidents).sum(),
                 compounds.stream().mapToLong(CompoundStats::floatingResidents).sum(),

@@ -44,29 +44,47 @@ public class HouseholdResource {
     HouseholdService households;
 
     @POST
-    @Operation(operationId = "createHousehold", summary = "Register a household at an address / 登记户",
-            description = "STAFF of the compound's community or ADMIN. One household per compound, building, unit and room.")
-    @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdView.class)))
+    @Operation(
+            operationId = "createHousehold",
+            summary = "Register a household at an address / 登记户",
+            description =
+                    "STAFF of the compound's community or ADMIN. One household per compound, building, unit and room.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "409", description = "HOUSEHOLD_ADDRESS_TAKEN")
     @APIResponse(responseCode = "422", description = "COMPOUND_NOT_FOUND or IDEMPOTENCY_KEY_REUSED")
     @Idempotent
     public Response create(@Valid @NotNull CreateHousehold request) {
         HouseholdView household = households.register(request);
-        return Response.created(URI.create("/api/v1/households/" + household.id())).entity(household)
-                .tag(ETags.of(household.version())).build();
+        return Response.created(URI.create("/api/v1/households/" + household.id()))
+                .entity(household)
+                .tag(ETags.of(household.version()))
+                .build();
     }
 
     @GET
-    @Operation(operationId = "listHouseholds", summary = "A compound's households / 户列表",
-            description = "STAFF of the compound's community or ADMIN. Households in address order (building, unit, room), "
-                    + "without their members; read one with getHousehold for its members.")
+    @Operation(
+            operationId = "listHouseholds",
+            summary = "A compound's households / 户列表",
+            description =
+                    "STAFF of the compound's community or ADMIN. Households in address order (building, unit, room), "
+                            + "without their members; read one with getHousehold for its members.")
     @APIResponse(responseCode = "200", description = "A page of households")
     @APIResponse(responseCode = "403", description = "Not staff of the compound's community")
     @APIResponse(responseCode = "404", description = "COMPOUND_NOT_FOUND")
     public Page<HouseholdSummary> list(
-            @Parameter(required = true, example = "9a8b7c6d-1b2c-4d5e-8f90-123456789abc", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("compoundId") String compoundParam,
+            @Parameter(
+                            required = true,
+                            example = "9a8b7c6d-1b2c-4d5e-8f90-123456789abc",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("compoundId")
+                    String compoundParam,
             @BeanParam PageRequest page) {
         UUID compoundId = QueryParams.requiredUuid("compoundId", compoundParam);
         return households.list(compoundId, page);
@@ -74,11 +92,19 @@ public class HouseholdResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getHousehold", summary = "A household with its members / 查看户及成员",
-            description = "STAFF of the community, ADMIN, or a resident of the household. Members' phone and ID numbers are whole "
-                    + "for staff and for the caller's own record, masked for the other members.")
-    @APIResponse(responseCode = "200", description = "The household",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdView.class)))
+    @Operation(
+            operationId = "getHousehold",
+            summary = "A household with its members / 查看户及成员",
+            description =
+                    "STAFF of the community, ADMIN, or a resident of the household. Members' phone and ID numbers are whole "
+                            + "for staff and for the caller's own record, masked for the other members.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The household",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdView.class)))
     @APIResponse(responseCode = "403", description = "Neither staff nor a member")
     @APIResponse(responseCode = "404", description = "HOUSEHOLD_NOT_FOUND")
     public Response get(@PathParam("id") UUID id) {
@@ -88,19 +114,30 @@ public class HouseholdResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(operationId = "updateHousehold", summary = "Change a household's address / 修改户的门牌",
-            description = "STAFF of the community or ADMIN. Replaces building, unit and room within the household's compound; "
-                    + "needs If-Match with the ETag of getHousehold. The members stay; the change is audited.")
-    @APIResponse(responseCode = "200", description = "Changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdView.class)))
+    @Operation(
+            operationId = "updateHousehold",
+            summary = "Change a household's address / 修改户的门牌",
+            description =
+                    "STAFF of the community or ADMIN. Replaces building, unit and room within the household's compound; "
+                            + "needs If-Match with the ETag of getHousehold. The members stay; the change is audited.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdView.class)))
     @APIResponse(responseCode = "403", description = "Not staff of the community")
     @APIResponse(responseCode = "404", description = "HOUSEHOLD_NOT_FOUND")
     @APIResponse(responseCode = "409", description = "HOUSEHOLD_ADDRESS_TAKEN")
     @APIResponse(responseCode = "412", description = "VERSION_MISMATCH: the ETag is stale")
     @APIResponse(responseCode = "428", description = "IF_MATCH_REQUIRED")
-    public Response update(@PathParam("id") UUID id,
-                           @Parameter(description = "The ETag of the household as last read", example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
-                           @Valid @NotNull UpdateHousehold request) {
+    public Response update(
+            @PathParam("id") UUID id,
+            @Parameter(description = "The ETag of the household as last read", example = "\"0\"")
+                    @HeaderParam("If-Match")
+                    String ifMatch,
+            @Valid @NotNull UpdateHousehold request) {
         HouseholdView household = households.update(id, ifMatch, request);
         return Response.ok(household).tag(ETags.of(household.version())).build();
     }

@@ -38,12 +38,16 @@ public class HouseholdService implements HouseholdDirectory {
 
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
+
     @Inject
     AuditTrail audit;
+
     @Inject
     Outbox outbox;
+
     @Inject
     ResidentService residents;
 
@@ -68,12 +72,27 @@ public class HouseholdService implements HouseholdDirectory {
         }
         household.persist();
         flush();
-        audit.record(household.communityId, "HOUSEHOLD", household.id, "REGISTERED", List.of("compoundId", "building", "unit", "room"));
-        outbox.publish(ResidentEvents.HOUSEHOLD_REGISTERED, household.id,
+        audit.record(
+                household.communityId,
+                "HOUSEHOLD",
+                household.id,
+                "REGISTERED",
+                List.of("compoundId", "building", "unit", "room"));
+        outbox.publish(
+                ResidentEvents.HOUSEHOLD_REGISTERED,
+                household.id,
                 new HouseholdRegistered(household.id, household.communityId, household.compoundId));
         // a new household has no members yet
-        return new HouseholdView(household.id, household.communityId, household.compoundId, household.building,
-                household.unit, household.room, null, List.of(), household.version);
+        return new HouseholdView(
+                household.id,
+                household.communityId,
+                household.compoundId,
+                household.building,
+                household.unit,
+                household.room,
+                null,
+                List.of(),
+                household.version);
     }
 
     /** STAFF of the community, ADMIN, or a resident of the household. */
@@ -81,7 +100,8 @@ public class HouseholdService implements HouseholdDirectory {
     public HouseholdView get(UUID id) {
         caller.requireAuthenticated();
         Household household = find(id);
-        if (!caller.isStaffOf(household.communityId) && residents.callerHousehold().filter(id::equals).isEmpty()) {
+        if (!caller.isStaffOf(household.communityId)
+                && residents.callerHousehold().filter(id::equals).isEmpty()) {
             throw ProblemException.forbidden();
         }
         return view(household);
@@ -96,8 +116,11 @@ public class HouseholdService implements HouseholdDirectory {
             throw ProblemException.notFound("COMPOUND_NOT_FOUND", compoundId);
         }
         caller.requireStaffOf(compound.communityId);
-        var query = Household.<Household>find("compoundId", Sort.by("building").and("unit").and("room").and("id"), compoundId);
-        List<HouseholdSummary> items = query.page(page.page(), page.size()).list().stream().map(HouseholdService::summary).toList();
+        var query = Household.<Household>find(
+                "compoundId", Sort.by("building").and("unit").and("room").and("id"), compoundId);
+        List<HouseholdSummary> items = query.page(page.page(), page.size()).list().stream()
+                .map(HouseholdService::summary)
+                .toList();
         return page.page(items, query.count());
     }
 
@@ -145,7 +168,8 @@ public class HouseholdService implements HouseholdDirectory {
 
     @Override
     public Optional<Place> place(UUID householdId) {
-        return Household.<Household>findByIdOptional(householdId).map(h -> new Place(h.id, h.communityId, h.compoundId));
+        return Household.<Household>findByIdOptional(householdId)
+                .map(h -> new Place(h.id, h.communityId, h.compoundId));
     }
 
     private static Household find(UUID id) {
@@ -170,12 +194,26 @@ public class HouseholdService implements HouseholdDirectory {
 
     private HouseholdView view(Household household) {
         ResidentService.Members members = residents.membersOf(household.id);
-        return new HouseholdView(household.id, household.communityId, household.compoundId, household.building,
-                household.unit, household.room, members.headId(), members.members(), household.version);
+        return new HouseholdView(
+                household.id,
+                household.communityId,
+                household.compoundId,
+                household.building,
+                household.unit,
+                household.room,
+                members.headId(),
+                members.members(),
+                household.version);
     }
 
     static HouseholdSummary summary(Household household) {
-        return new HouseholdSummary(household.id, household.communityId, household.compoundId, household.building,
-                household.unit, household.room, household.version);
+        return new HouseholdSummary(
+                household.id,
+                household.communityId,
+                household.compoundId,
+                household.building,
+                household.unit,
+                household.room,
+                household.version);
     }
 }

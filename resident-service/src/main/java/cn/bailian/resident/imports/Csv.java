@@ -18,8 +18,7 @@ import java.util.UUID;
  */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The records of the text; a quoted field may span lines. Blank lines are skipped. */
     static List<List<String>> parse(String text) throws IllegalArgumentException {
@@ -68,7 +67,8 @@ final class Csv {
         return records;
     }
 
-    private static void endRecord(List<List<String>> records, List<String> record, StringBuilder field, boolean fieldStarted) {
+    private static void endRecord(
+            List<List<String>> records, List<String> record, StringBuilder field, boolean fieldStarted) {
         if (fieldStarted || !record.isEmpty() || !field.isEmpty()) {
             record.add(field.toString());
             records.add(record);
@@ -87,8 +87,11 @@ final class Csv {
         } catch (IllegalArgumentException e) {
             throw reject(rejectCode, List.of(new FieldError("csv", "Malformed", e.getMessage())));
         }
-        if (records.isEmpty() || !records.get(0).stream().map(String::strip).toList().equals(columns)) {
-            throw reject(rejectCode, List.of(new FieldError("row 1", "Header", "the header must be " + String.join(",", columns))));
+        if (records.isEmpty()
+                || !records.get(0).stream().map(String::strip).toList().equals(columns)) {
+            throw reject(
+                    rejectCode,
+                    List.of(new FieldError("row 1", "Header", "the header must be " + String.join(",", columns))));
         }
         if (records.size() == 1) {
             throw reject(rejectCode, List.of(new FieldError("row 2", "Empty", "the file holds no " + what)));
@@ -158,8 +161,14 @@ final class Csv {
         for (jakarta.validation.ConstraintViolation<T> violation : validator.validate(request)) {
             String field = violation.getPropertyPath().toString();
             if (errors.stream().noneMatch(e -> e.field().equals(row + field))) {
-                errors.add(new FieldError(row + field,
-                        violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), violation.getMessage()));
+                errors.add(new FieldError(
+                        row + field,
+                        violation
+                                .getConstraintDescriptor()
+                                .getAnnotation()
+                                .annotationType()
+                                .getSimpleName(),
+                        violation.getMessage()));
             }
         }
     }

@@ -35,24 +35,39 @@ public class HouseholdImportResource {
     @POST
     @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importHouseholds", summary = "Register many households from CSV, all or nothing / 批量导入户",
-            description = "UTF-8 CSV (RFC 4180, optional BOM), at most 4000 rows and 256 KiB. The header row is exactly: "
-                    + "compoundId,building,unit,room. compoundId a compound of the caller's community; building, unit and room "
-                    + "1 to 20 characters; one household per compound, building, unit and room, in the file and in the register. "
-                    + "Every row is checked before anything is stored; any error rejects the whole file with 422 "
-                    + "HOUSEHOLD_IMPORT_REJECTED and errors[] naming each row (the header is row 1) and column, e.g. \"row 3: room\". "
-                    + "Each household is registered as by createHousehold (audited, household.registered.v1). STAFF of the "
-                    + "community or ADMIN; Idempotency-Key is honoured.")
-    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "All rows registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HouseholdImportResult.class)))
+    @Operation(
+            operationId = "importHouseholds",
+            summary = "Register many households from CSV, all or nothing / 批量导入户",
+            description =
+                    "UTF-8 CSV (RFC 4180, optional BOM), at most 4000 rows and 256 KiB. The header row is exactly: "
+                            + "compoundId,building,unit,room. compoundId a compound of the caller's community; building, unit and room "
+                            + "1 to 20 characters; one household per compound, building, unit and room, in the file and in the register. "
+                            + "Every row is checked before anything is stored; any error rejects the whole file with 422 "
+                            + "HOUSEHOLD_IMPORT_REJECTED and errors[] naming each row (the header is row 1) and column, e.g. \"row 3: room\". "
+                            + "Each household is registered as by createHousehold (audited, household.registered.v1). STAFF of the "
+                            + "community or ADMIN; Idempotency-Key is honoured.")
+    @RequestBody(
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, example = EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "All rows registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HouseholdImportResult.class)))
     @APIResponse(responseCode = "403", description = "A compound lies outside the caller's community")
-    @APIResponse(responseCode = "409", description = "HOUSEHOLD_ADDRESS_TAKEN raced in by another request; nothing stored")
+    @APIResponse(
+            responseCode = "409",
+            description = "HOUSEHOLD_ADDRESS_TAKEN raced in by another request; nothing stored")
     @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     @APIResponse(responseCode = "415", description = "Not text/csv")
-    @APIResponse(responseCode = "422", description = "HOUSEHOLD_IMPORT_REJECTED with one error per row and column, or IDEMPOTENCY_KEY_REUSED; nothing stored")
-    public Response importCsv(String body,
-                              @Parameter(description = "Makes a retried upload safe") @HeaderParam(Idempotency.HEADER) String key) {
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "HOUSEHOLD_IMPORT_REJECTED with one error per row and column, or IDEMPOTENCY_KEY_REUSED; nothing stored")
+    public Response importCsv(
+            String body,
+            @Parameter(description = "Makes a retried upload safe") @HeaderParam(Idempotency.HEADER) String key) {
         return imports.importCsv(body, key);
     }
 }

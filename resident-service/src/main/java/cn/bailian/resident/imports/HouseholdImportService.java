@@ -31,14 +31,18 @@ public class HouseholdImportService {
     static final List<String> COLUMNS = List.of("compoundId", "building", "unit", "room");
     /** A community's whole register of households in one file (白莲: 2,786), within the 256 KiB a CSV may have. */
     static final int MAX_ROWS = 4000;
+
     static final String REJECTED = "HOUSEHOLD_IMPORT_REJECTED";
 
     @Inject
     HouseholdService households;
+
     @Inject
     Validator validator;
+
     @Inject
     Idempotency idempotency;
+
     @Inject
     Caller caller;
 
@@ -58,7 +62,10 @@ public class HouseholdImportService {
                 ids.add(households.register(row).id());
             }
             LOG.infof("imported %d households", ids.size());
-            return Response.status(201).entity(new HouseholdImportResult(ids.size(), ids)).type(MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.status(201)
+                    .entity(new HouseholdImportResult(ids.size(), ids))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         });
     }
 
@@ -92,12 +99,16 @@ public class HouseholdImportService {
                     // as the resident import: a row outside the caller's community refuses the whole file with 403
                     caller.requireStaffOf(compound.communityId);
                     if (errors.size() == before) {
-                        String address = compound.id + "/" + request.building() + "/" + request.unit() + "/" + request.room();
+                        String address =
+                                compound.id + "/" + request.building() + "/" + request.unit() + "/" + request.room();
                         Integer earlier = addressesSeen.putIfAbsent(address, r + 2);
                         if (earlier != null) {
-                            errors.add(new FieldError(row + "room", "DuplicateInFile", "the same address is on row " + earlier));
-                        } else if (Household.addressTaken(compound.id, request.building(), request.unit(), request.room(), null)) {
-                            errors.add(new FieldError(row + "room", "HOUSEHOLD_ADDRESS_TAKEN", "this address is already a household"));
+                            errors.add(new FieldError(
+                                    row + "room", "DuplicateInFile", "the same address is on row " + earlier));
+                        } else if (Household.addressTaken(
+                                compound.id, request.building(), request.unit(), request.room(), null)) {
+                            errors.add(new FieldError(
+                                    row + "room", "HOUSEHOLD_ADDRESS_TAKEN", "this address is already a household"));
                         }
                     }
                 }

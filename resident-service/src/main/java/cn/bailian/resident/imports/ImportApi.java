@@ -8,14 +8,12 @@ import java.util.UUID;
 /** Response bodies of the CSV imports. */
 public final class ImportApi {
 
-    private ImportApi() {
-    }
+    private ImportApi() {}
 
     @Schema(name = "ImportResult")
-    public record ImportResult(@Schema(example = "2") int imported, List<UUID> residentIds) {
-    }
+    public record ImportResult(@Schema(example = "2") int imported, List<UUID> residentIds) {}
 
     @Schema(name = "HouseholdImportResult")
-    public record HouseholdImportResult(@Schema(example = "2") int imported, List<UUID> householdIds) {
-    }
+    public record HouseholdImportResult(
+            @Schema(example = "2") int imported, List<UUID> householdIds) {}
 }

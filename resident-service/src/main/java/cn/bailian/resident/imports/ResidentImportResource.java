@@ -33,22 +33,41 @@ public class ResidentImportResource {
     @POST
     @Consumes("text/csv")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importResidents", summary = "Register many residents from CSV, all or nothing / 批量导入居民",
-            description = "UTF-8 CSV (RFC 4180, optional BOM), at most 2000 rows and 256 KiB. The header row is exactly: "
-                    + "name,gender,birthDate,phone,idNumber,residencyType,householdId,relationToHead. "
-                    + "gender MALE|FEMALE; birthDate YYYY-MM-DD; phone a mainland mobile number; idNumber optional (18 characters, "
-                    + "GB 11643 check digit, matching birthDate); residencyType PERMANENT|FLOATING; householdId a household of the "
-                    + "caller's community; relationToHead SELF|SPOUSE|CHILD|PARENT|GRANDPARENT|GRANDCHILD|SIBLING|OTHER. "
-                    + "Every row is checked before anything is stored; any error rejects the whole file with 422 IMPORT_REJECTED and "
-                    + "errors[] naming each row (the header is row 1) and column, e.g. \"row 3: phone\". STAFF of the community or ADMIN.")
-    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "All rows registered",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @Operation(
+            operationId = "importResidents",
+            summary = "Register many residents from CSV, all or nothing / 批量导入居民",
+            description =
+                    "UTF-8 CSV (RFC 4180, optional BOM), at most 2000 rows and 256 KiB. The header row is exactly: "
+                            + "name,gender,birthDate,phone,idNumber,residencyType,householdId,relationToHead. "
+                            + "gender MALE|FEMALE; birthDate YYYY-MM-DD; phone a mainland mobile number; idNumber optional (18 characters, "
+                            + "GB 11643 check digit, matching birthDate); residencyType PERMANENT|FLOATING; householdId a household of the "
+                            + "caller's community; relationToHead SELF|SPOUSE|CHILD|PARENT|GRANDPARENT|GRANDCHILD|SIBLING|OTHER. "
+                            + "Every row is checked before anything is stored; any error rejects the whole file with 422 IMPORT_REJECTED and "
+                            + "errors[] naming each row (the header is row 1) and column, e.g. \"row 3: phone\". STAFF of the community or ADMIN.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(
+                                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                            example = EXAMPLE)))
+    @APIResponse(
+            responseCode = "201",
+            description = "All rows registered",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "403", description = "A household lies outside the caller's community")
-    @APIResponse(responseCode = "409", description = "DUPLICATE_ID_NUMBER or HOUSEHOLD_HEAD_EXISTS raced in by another request; nothing stored")
+    @APIResponse(
+            responseCode = "409",
+            description = "DUPLICATE_ID_NUMBER or HOUSEHOLD_HEAD_EXISTS raced in by another request; nothing stored")
     @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     @APIResponse(responseCode = "415", description = "Not text/csv")
-    @APIResponse(responseCode = "422", description = "IMPORT_REJECTED with one error per row and column; nothing stored")
+    @APIResponse(
+            responseCode = "422",
+            description = "IMPORT_REJECTED with one error per row and column; nothing stored")
     public Response importCsv(String body, @HeaderParam(Idempotency.HEADER) String key) {
         return imports.importCsv(body, key);
     }

@@ -38,21 +38,26 @@ import java.util.UUID;
 public class ResidentImportService {
 
     private static final Logger LOG = Logger.getLogger(ResidentImportService.class);
-    static final List<String> COLUMNS = List.of("name", "gender", "birthDate", "phone", "idNumber", "residencyType",
-            "householdId", "relationToHead");
+    static final List<String> COLUMNS = List.of(
+            "name", "gender", "birthDate", "phone", "idNumber", "residencyType", "householdId", "relationToHead");
     static final int MAX_ROWS = 2000;
     static final String REJECTED = "IMPORT_REJECTED";
 
     @Inject
     ResidentService residents;
+
     @Inject
     Validator validator;
+
     @Inject
     Idempotency idempotency;
+
     @Inject
     Caller caller;
+
     @Inject
     PiiVault vault;
+
     @Inject
     CommunityClock clock;
 
@@ -73,7 +78,10 @@ public class ResidentImportService {
                 ids.add(residents.register(row).id);
             }
             LOG.infof("imported %d residents", ids.size());
-            return Response.status(201).entity(new ImportResult(ids.size(), ids)).type(MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.status(201)
+                    .entity(new ImportResult(ids.size(), ids))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         });
     }
 
@@ -112,19 +120,33 @@ public class ResidentImportService {
                     errors.add(new FieldError(row + "householdId", "HOUSEHOLD_NOT_FOUND", "no such household"));
                 } else {
                     caller.requireStaffOf(household.communityId);
-                    if (request.relationToHead() == RelationToHead.SELF && (!headsSeen.add(household.id)
-                            || Resident.count("householdId = ?1 and relationToHead = ?2 and status = ?3",
-                            household.id, RelationToHead.SELF, ResidentStatus.ACTIVE) > 0)) {
-                        errors.add(new FieldError(row + "relationToHead", "HOUSEHOLD_HEAD_EXISTS", "the household already has a head"));
+                    if (request.relationToHead() == RelationToHead.SELF
+                            && (!headsSeen.add(household.id)
+                                    || Resident.count(
+                                                    "householdId = ?1 and relationToHead = ?2 and status = ?3",
+                                                    household.id,
+                                                    RelationToHead.SELF,
+                                                    ResidentStatus.ACTIVE)
+                                            > 0)) {
+                        errors.add(new FieldError(
+                                row + "relationToHead", "HOUSEHOLD_HEAD_EXISTS", "the household already has a head"));
                     }
                     if (request.idNumber() != null && errors.size() == before) {
                         String hash = vault.hash("idNumber", IdCardNumber.normalise(request.idNumber()));
                         Integer earlier = idNumbersSeen.putIfAbsent(household.communityId + hash, r + 2);
                         if (earlier != null) {
-                            errors.add(new FieldError(row + "idNumber", "DuplicateInFile", "the same ID-card number is on row " + earlier));
-                        } else if (Resident.count("communityId = ?1 and idNumberHash = ?2 and status = ?3",
-                                household.communityId, hash, ResidentStatus.ACTIVE) > 0) {
-                            errors.add(new FieldError(row + "idNumber", "DUPLICATE_ID_NUMBER", "already registered in this community"));
+                            errors.add(new FieldError(
+                                    row + "idNumber",
+                                    "DuplicateInFile",
+                                    "the same ID-card number is on row " + earlier));
+                        } else if (Resident.count(
+                                        "communityId = ?1 and idNumberHash = ?2 and status = ?3",
+                                        household.communityId,
+                                        hash,
+                                        ResidentStatus.ACTIVE)
+                                > 0) {
+                            errors.add(new FieldError(
+                                    row + "idNumber", "DUPLICATE_ID_NUMBER", "already registered in this community"));
                         }
                     }
                 }

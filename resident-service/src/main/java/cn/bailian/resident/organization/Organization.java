@@ -13,11 +13,15 @@ import java.util.UUID;
 public class Organization extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID communityId;
     public String name;
+
     @Enumerated(EnumType.STRING)
     public OrganizationKind kind;
+
     public String description;
+
     @Version
     public long version;
 }

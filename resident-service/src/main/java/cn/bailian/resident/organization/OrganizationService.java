@@ -28,10 +28,13 @@ public class OrganizationService {
 
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
+
     @Inject
     AuditTrail audit;
+
     @Inject
     Outbox outbox;
 
@@ -58,9 +61,17 @@ public class OrganizationService {
         } catch (PersistenceException e) {
             throw ProblemException.conflict("ORGANIZATION_NAME_TAKEN", name);
         }
-        audit.record(organization.communityId, "ORGANIZATION", organization.id, "REGISTERED", List.of("name", "kind", "description"));
-        outbox.publish(ResidentEvents.ORGANIZATION_REGISTERED, organization.id,
-                new OrganizationRegistered(organization.id, organization.communityId, organization.name, organization.kind.name()));
+        audit.record(
+                organization.communityId,
+                "ORGANIZATION",
+                organization.id,
+                "REGISTERED",
+                List.of("name", "kind", "description"));
+        outbox.publish(
+                ResidentEvents.ORGANIZATION_REGISTERED,
+                organization.id,
+                new OrganizationRegistered(
+                        organization.id, organization.communityId, organization.name, organization.kind.name()));
         return view(organization);
     }
 
@@ -73,11 +84,20 @@ public class OrganizationService {
             params.and("kind", kind);
         }
         var query = Organization.<Organization>find(where, Sort.by("name").and("id"), params);
-        return page.page(query.page(page.page(), page.size()).list().stream().map(OrganizationService::view).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(OrganizationService::view)
+                        .toList(),
+                query.count());
     }
 
     static OrganizationView view(Organization organization) {
-        return new OrganizationView(organization.id, organization.communityId, organization.name, organization.kind,
-                organization.description, organization.version);
+        return new OrganizationView(
+                organization.id,
+                organization.communityId,
+                organization.name,
+                organization.kind,
+                organization.description,
+                organization.version);
     }
 }

@@ -21,8 +21,11 @@ public class ActivityEventHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of("cn.bailian.activity.enrollment.confirmed.v1", "cn.bailian.activity.enrollment.promoted.v1",
-                "cn.bailian.activity.attendance.recorded.v1", "cn.bailian.activity.venue.booked.v1");
+        return Set.of(
+                "cn.bailian.activity.enrollment.confirmed.v1",
+                "cn.bailian.activity.enrollment.promoted.v1",
+                "cn.bailian.activity.attendance.recorded.v1",
+                "cn.bailian.activity.venue.booked.v1");
     }
 
     @Override

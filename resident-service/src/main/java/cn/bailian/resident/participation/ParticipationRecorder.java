@@ -24,6 +24,7 @@ public class ParticipationRecorder {
 
     @Inject
     EntityManager em;
+
     @Inject
     ResidentConfig config;
 

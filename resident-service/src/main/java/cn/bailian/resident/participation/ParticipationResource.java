@@ -26,10 +26,18 @@ public class ParticipationResource {
     ParticipationService participation;
 
     @GET
-    @Operation(operationId = "getParticipation", summary = "A resident's participation timeline and points / 参与记录",
-            description = "The resident, their household, their guardians, STAFF of the community and ADMIN. Fed by the farm, activity and fund events.")
-    @APIResponse(responseCode = "200", description = "The record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipationView.class)))
+    @Operation(
+            operationId = "getParticipation",
+            summary = "A resident's participation timeline and points / 参与记录",
+            description =
+                    "The resident, their household, their guardians, STAFF of the community and ADMIN. Fed by the farm, activity and fund events.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ParticipationView.class)))
     @APIResponse(responseCode = "403", description = "Not allowed to see this resident")
     @APIResponse(responseCode = "404", description = "RESIDENT_NOT_FOUND")
     public ParticipationView participation(@PathParam("id") UUID id, @BeanParam PageRequest page) {

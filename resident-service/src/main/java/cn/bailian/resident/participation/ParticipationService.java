@@ -30,8 +30,10 @@ public class ParticipationService {
 
     @Inject
     EntityManager em;
+
     @Inject
     Caller caller;
+
     @Inject
     ResidentService residents;
 
@@ -40,21 +42,33 @@ public class ParticipationService {
     public ParticipationView of(UUID id, PageRequest page) {
         caller.requireAuthenticated();
         if (caller.is(Roles.SERVICE) && !caller.isAdmin()) {
-            throw ProblemException.forbidden(); // the record is the resident's and their community's: no district system reads it
+            throw ProblemException
+                    .forbidden(); // the record is the resident's and their community's: no district system reads it
         }
         Resident resident = residents.find(id);
         residents.requireRead(resident);
         Object[] totals = (Object[]) em.createNativeQuery(
                         "select count(*), coalesce(sum(points), 0) from participation_entry where resident_id = ?1")
-                .setParameter(1, id).getSingleResult();
+                .setParameter(1, id)
+                .getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select event_type, detail, subject_id, points, occurred_at from participation_entry
                         where resident_id = ?1 order by occurred_at desc, id limit ?2 offset ?3""")
-                .setParameter(1, id).setParameter(2, page.size()).setParameter(3, page.offset()).getResultList();
-        List<EntryView> items = rows.stream().map(r -> new EntryView((String) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).intValue(), instant(r[4]))).toList();
-        return new ParticipationView(id, ((Number) totals[1]).longValue(), items, page.page(), page.size(),
+                .setParameter(1, id)
+                .setParameter(2, page.size())
+                .setParameter(3, page.offset())
+                .getResultList();
+        List<EntryView> items = rows.stream()
+                .map(r -> new EntryView(
+                        (String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(), instant(r[4])))
+                .toList();
+        return new ParticipationView(
+                id,
+                ((Number) totals[1]).longValue(),
+                items,
+                page.page(),
+                page.size(),
                 ((Number) totals[0]).longValue());
     }
 
@@ -62,11 +76,11 @@ public class ParticipationService {
     @Transactional
     public Page<RankingRow> ranking(UUID communityId, PageRequest page) {
         Community.require(communityId);
-        Number total = (Number) em.createNativeQuery("""
+        Number total =
+                (Number) em.createNativeQuery("""
                         select count(distinct p.resident_id) from participation_entry p
                         join resident r on r.id = p.resident_id and r.community_id = p.community_id and r.status = 'ACTIVE'
-                        where p.community_id = ?1""")
-                .setParameter(1, communityId).getSingleResult();
+                        where p.community_id = ?1""").setParameter(1, communityId).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select rank() over (order by sum(p.points) desc), r.name, sum(p.points), count(*)
@@ -75,9 +89,17 @@ public class ParticipationService {
                         where p.community_id = ?1
                         group by r.id, r.name
                         order by sum(p.points) desc, r.id limit ?2 offset ?3""")
-                .setParameter(1, communityId).setParameter(2, page.size()).setParameter(3, page.offset()).getResultList();
-        List<RankingRow> items = rows.stream().map(r -> new RankingRow(((Number) r[0]).longValue(), Masking.name((String) r[1]),
-                ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
+                .setParameter(1, communityId)
+                .setParameter(2, page.size())
+                .setParameter(3, page.offset())
+                .getResultList();
+        List<RankingRow> items = rows.stream()
+                .map(r -> new RankingRow(
+                        ((Number) r[0]).longValue(),
+                        Masking.name((String) r[1]),
+                        ((Number) r[2]).longValue(),
+                        ((Number) r[3]).longValue()))
+                .toList();
         return page.page(items, total.longValue());
     }
 

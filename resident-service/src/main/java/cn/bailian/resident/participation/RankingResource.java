@@ -11,10 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
@@ -28,7 +27,9 @@ public class RankingResource {
 
     @GET
     @SecurityRequirementsSet // public: anonymous, or with a token
-    @Operation(operationId = "getParticipationRanking", summary = "The community's participation ranking / 荣誉榜",
+    @Operation(
+            operationId = "getParticipationRanking",
+            summary = "The community's participation ranking / 荣誉榜",
             description = "Public; active residents with masked names only, most points first.")
     @APIResponse(responseCode = "200", description = "A page of the ranking")
     @APIResponse(responseCode = "404", description = "COMMUNITY_NOT_FOUND")

@@ -14,8 +14,7 @@ public final class IdCardNumber {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = "10X98765432".toCharArray();
 
-    private IdCardNumber() {
-    }
+    private IdCardNumber() {}
 
     /** Upper-case, without surrounding blanks: the form that is hashed and stored. */
     public static String normalise(String raw) {
@@ -64,8 +63,10 @@ public final class IdCardNumber {
      */
     public static Optional<LocalDate> birthDate(String number, LocalDate today) {
         try {
-            LocalDate date = LocalDate.of(Integer.parseInt(number.substring(6, 10)),
-                    Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
+            LocalDate date = LocalDate.of(
+                    Integer.parseInt(number.substring(6, 10)),
+                    Integer.parseInt(number.substring(10, 12)),
+                    Integer.parseInt(number.substring(12, 14)));
             return date.getYear() >= 1900 && !date.isAfter(today) ? Optional.of(date) : Optional.empty();
         } catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
             return Optional.empty();

@@ -8,8 +8,7 @@ public final class Phones {
     public static final String PATTERN = "^1[3-9]\\d{9}$";
     private static final Pattern MOBILE = Pattern.compile(PATTERN);
 
-    private Phones() {
-    }
+    private Phones() {}
 
     /** Without blanks, dashes and a +86 / 0086 prefix. */
     public static String normalise(String raw) {

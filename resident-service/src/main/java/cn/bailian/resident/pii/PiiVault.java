@@ -39,7 +39,8 @@ public class PiiVault {
 
     @PostConstruct
     void loadKeys() {
-        encryptionKey = new SecretKeySpec(key("resident.pii.encryption-key", config.pii().encryptionKey()), "AES");
+        encryptionKey = new SecretKeySpec(
+                key("resident.pii.encryption-key", config.pii().encryptionKey()), "AES");
         hashKey = new SecretKeySpec(key("resident.pii.hash-key", config.pii().hashKey()), "HmacSHA256");
         if (java.util.Arrays.equals(encryptionKey.getEncoded(), hashKey.getEncoded())) {
             throw new IllegalStateException("resident.pii.encryption-key and resident.pii.hash-key must differ");
@@ -67,7 +68,11 @@ public class PiiVault {
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }

@@ -1,5 +1,6 @@
 package cn.bailian.resident.resident;
 
 public enum Gender {
-    MALE, FEMALE
+    MALE,
+    FEMALE
 }

@@ -19,11 +19,15 @@ import java.util.UUID;
 public class GuardianLink extends PanacheEntityBase {
     @Id
     public UUID childId;
+
     @Id
     public UUID guardianId;
+
     public UUID communityId;
+
     @Enumerated(EnumType.STRING)
     public GuardianRelation relation;
+
     @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
@@ -33,7 +37,9 @@ public class GuardianLink extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(childId, k.childId) && java.util.Objects.equals(guardianId, k.guardianId);
+            return o instanceof Key k
+                    && java.util.Objects.equals(childId, k.childId)
+                    && java.util.Objects.equals(guardianId, k.guardianId);
         }
 
         @Override

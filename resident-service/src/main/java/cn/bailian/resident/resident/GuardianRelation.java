@@ -1,5 +1,9 @@
 package cn.bailian.resident.resident;
 
 public enum GuardianRelation {
-    FATHER, MOTHER, GRANDFATHER, GRANDMOTHER, OTHER
+    FATHER,
+    MOTHER,
+    GRANDFATHER,
+    GRANDMOTHER,
+    OTHER
 }

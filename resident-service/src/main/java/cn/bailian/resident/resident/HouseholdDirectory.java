@@ -10,8 +10,7 @@ import java.util.UUID;
  */
 public interface HouseholdDirectory {
 
-    record Place(UUID householdId, UUID communityId, UUID compoundId) {
-    }
+    record Place(UUID householdId, UUID communityId, UUID compoundId) {}
 
     Optional<Place> place(UUID householdId);
 }

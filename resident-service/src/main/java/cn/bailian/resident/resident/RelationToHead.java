@@ -1,5 +1,12 @@
 package cn.bailian.resident.resident;
 
 public enum RelationToHead {
-    SELF, SPOUSE, CHILD, PARENT, GRANDPARENT, GRANDCHILD, SIBLING, OTHER
+    SELF,
+    SPOUSE,
+    CHILD,
+    PARENT,
+    GRANDPARENT,
+    GRANDCHILD,
+    SIBLING,
+    OTHER
 }

@@ -1,5 +1,6 @@
 package cn.bailian.resident.resident;
 
 public enum ResidencyType {
-    PERMANENT, FLOATING
+    PERMANENT,
+    FLOATING
 }

@@ -17,29 +17,38 @@ import java.util.UUID;
 public class Resident extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public UUID communityId;
     public UUID householdId;
     /** Always the household's compound: set with householdId, and the database's trigger resident_compound insists. */
     public UUID compoundId;
+
     public String name;
+
     @Enumerated(EnumType.STRING)
     public Gender gender;
+
     public LocalDate birthDate;
     public String phoneCipher;
     public String phoneHash;
     public String phoneLast4;
     public String idNumberCipher;
     public String idNumberHash;
+
     @Enumerated(EnumType.STRING)
     public ResidencyType residencyType;
+
     @Enumerated(EnumType.STRING)
     public RelationToHead relationToHead;
+
     @Enumerated(EnumType.STRING)
     public ResidentStatus status;
+
     public LocalDate movedOutOn;
     public String moveOutDestination;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
+
     @Version
     public long version;
 

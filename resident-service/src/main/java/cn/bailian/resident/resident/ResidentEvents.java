@@ -17,25 +17,27 @@ public final class ResidentEvents {
     public static final String HOUSEHOLD_REGISTERED = "cn.bailian.resident.household.registered.v1";
     public static final String ORGANIZATION_REGISTERED = "cn.bailian.resident.organization.registered.v1";
 
-    private ResidentEvents() {
-    }
+    private ResidentEvents() {}
 
     /** registered.v1 and updated.v1: the full current state, with a masked name and no phone or ID number. */
-    public record ResidentState(UUID residentId, UUID communityId, UUID householdId, UUID compoundId, String displayName,
-                                Gender gender, LocalDate birthDate, ResidencyType residencyType, ResidentStatus status,
-                                LocalDate movedOutOn) {
-    }
+    public record ResidentState(
+            UUID residentId,
+            UUID communityId,
+            UUID householdId,
+            UUID compoundId,
+            String displayName,
+            Gender gender,
+            LocalDate birthDate,
+            ResidencyType residencyType,
+            ResidentStatus status,
+            LocalDate movedOutOn) {}
 
-    public record ResidentMovedOut(UUID residentId, UUID communityId, UUID householdId, LocalDate movedOutOn) {
-    }
+    public record ResidentMovedOut(UUID residentId, UUID communityId, UUID householdId, LocalDate movedOutOn) {}
 
-    public record GuardianLinked(UUID childId, UUID guardianId, GuardianRelation relation, UUID communityId) {
-    }
+    public record GuardianLinked(UUID childId, UUID guardianId, GuardianRelation relation, UUID communityId) {}
 
-    public record HouseholdRegistered(UUID householdId, UUID communityId, UUID compoundId) {
-    }
+    public record HouseholdRegistered(UUID householdId, UUID communityId, UUID compoundId) {}
 
     /** kind is the OrganizationKind's name: the catalogue imports no other feature (organization imports it). */
-    public record OrganizationRegistered(UUID organizationId, UUID communityId, String name, String kind) {
-    }
+    public record OrganizationRegistered(UUID organizationId, UUID communityId, String name, String kind) {}
 }

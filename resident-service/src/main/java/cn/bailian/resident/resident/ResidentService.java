@@ -58,16 +58,22 @@ public class ResidentService {
 
     @Inject
     PiiVault vault;
+
     @Inject
     Outbox outbox;
+
     @Inject
     AuditTrail audit;
+
     @Inject
     Caller caller;
+
     @Inject
     EntityManager em;
+
     @Inject
     CommunityClock clock;
+
     @Inject
     HouseholdDirectory households;
 
@@ -83,8 +89,10 @@ public class ResidentService {
         Optional<String> problem = IdCardNumber.problem(normalised, today);
         if (problem.isPresent()) {
             errors.add(new FieldError(prefix + ID_NUMBER, problem.get(), "not a valid ID-card number (GB 11643)"));
-        } else if (birthDate != null && !IdCardNumber.birthDate(normalised, today).orElseThrow().equals(birthDate)) {
-            errors.add(new FieldError(prefix + ID_NUMBER, "IdNumberBirthDateMismatch", "the ID-card number does not match birthDate"));
+        } else if (birthDate != null
+                && !IdCardNumber.birthDate(normalised, today).orElseThrow().equals(birthDate)) {
+            errors.add(new FieldError(
+                    prefix + ID_NUMBER, "IdNumberBirthDateMismatch", "the ID-card number does not match birthDate"));
         }
         return errors;
     }
@@ -95,10 +103,15 @@ public class ResidentService {
      * brute-forced back to the phone number.
      */
     public Object fingerprint(CreateResident request) {
-        return new CreateResident(request.name(), request.gender(), request.birthDate(),
+        return new CreateResident(
+                request.name(),
+                request.gender(),
+                request.birthDate(),
                 request.phone() == null ? null : vault.hash(PHONE, request.phone()),
                 request.idNumber() == null ? null : vault.hash(ID_NUMBER, IdCardNumber.normalise(request.idNumber())),
-                request.residencyType(), request.householdId(), request.relationToHead());
+                request.residencyType(),
+                request.householdId(),
+                request.relationToHead());
     }
 
     /** Registers one resident; the caller must be staff of the household's community. */
@@ -109,7 +122,8 @@ public class ResidentService {
         if (!errors.isEmpty()) {
             throw new ProblemException(400, ProblemCodes.VALIDATION_FAILED, errors, Map.of());
         }
-        HouseholdDirectory.Place household = households.place(request.householdId())
+        HouseholdDirectory.Place household = households
+                .place(request.householdId())
                 .orElseThrow(() -> ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId()));
         caller.requireStaffOf(household.communityId());
         Resident resident = new Resident();
@@ -130,8 +144,20 @@ public class ResidentService {
         requireNoDuplicate(resident);
         resident.persist();
         flush();
-        audit.record(resident.communityId, "RESIDENT", resident.id, "REGISTERED",
-                List.of("name", "gender", "birthDate", PHONE, ID_NUMBER, "residencyType", "householdId", "relationToHead"));
+        audit.record(
+                resident.communityId,
+                "RESIDENT",
+                resident.id,
+                "REGISTERED",
+                List.of(
+                        "name",
+                        "gender",
+                        "birthDate",
+                        PHONE,
+                        ID_NUMBER,
+                        "residencyType",
+                        "householdId",
+                        "relationToHead"));
         outbox.publish(ResidentEvents.REGISTERED, resident.id, state(resident));
         LOG.infof("registered resident %s in household %s", resident.id, resident.householdId);
         return resident;
@@ -157,8 +183,12 @@ public class ResidentService {
         if (resident.idNumberHash == null || resident.status != ResidentStatus.ACTIVE) {
             return;
         }
-        long same = Resident.count("communityId = ?1 and idNumberHash = ?2 and status = ?3 and id <> ?4",
-                resident.communityId, resident.idNumberHash, ResidentStatus.ACTIVE, resident.id);
+        long same = Resident.count(
+                "communityId = ?1 and idNumberHash = ?2 and status = ?3 and id <> ?4",
+                resident.communityId,
+                resident.idNumberHash,
+                ResidentStatus.ACTIVE,
+                resident.id);
         if (same > 0) {
             throw ProblemException.conflict("DUPLICATE_ID_NUMBER");
         }
@@ -191,8 +221,7 @@ public class ResidentService {
     }
 
     /** A page of a search and the number of all its matches. */
-    public record Found(List<Resident> page, long total) {
-    }
+    public record Found(List<Resident> page, long total) {}
 
     /**
      * A community's residents by name prefix or phone suffix, in (name, id) order, name in collation "C" (code
@@ -200,7 +229,8 @@ public class ResidentService {
      * instead of sorting every match (bench/sql/plans-resident.sql shows the plans of these two statements).
      */
     @SuppressWarnings("unchecked")
-    public Found search(UUID communityId, String q, ResidencyType residencyType, ResidentStatus status, int offset, int limit) {
+    public Found search(
+            UUID communityId, String q, ResidencyType residencyType, ResidentStatus status, int offset, int limit) {
         StringBuilder where = new StringBuilder(" from resident r where r.community_id = :community");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("community", communityId);
@@ -230,7 +260,8 @@ public class ResidentService {
             return new Found(List.of(), total);
         }
         Query page = em.createNativeQuery(
-                "select r.*" + where + " order by r.name collate \"C\", r.id limit :limit offset :offset", Resident.class)
+                        "select r.*" + where + " order by r.name collate \"C\", r.id limit :limit offset :offset",
+                        Resident.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true);
         params.forEach(page::setParameter);
         page.setParameter("limit", limit).setParameter("offset", offset);
@@ -244,25 +275,29 @@ public class ResidentService {
 
     /** The caller's own household, if they are a registered resident. */
     public Optional<UUID> callerHousehold() {
-        return caller.residentId().flatMap(id -> Optional.ofNullable(Resident.<Resident>findById(id)))
+        return caller.residentId()
+                .flatMap(id -> Optional.ofNullable(Resident.<Resident>findById(id)))
                 .filter(r -> caller.is(Roles.RESIDENT) && r.status == ResidentStatus.ACTIVE)
                 .map(r -> r.householdId);
     }
 
     /** A household's members, eldest first, and its head: the active member whose relationToHead is SELF. */
-    public record Members(UUID headId, List<ResidentView> members) {
-    }
+    public record Members(UUID headId, List<ResidentView> members) {}
 
     /**
      * The members of a household as the caller may see them: phone and ID numbers whole for staff and for the caller's
      * own record, masked for the other members. The caller's right to see the household is the household's check.
      */
     public Members membersOf(UUID householdId) {
-        List<Resident> members = Resident.list("householdId", Sort.by("birthDate").and("id"), householdId);
+        List<Resident> members =
+                Resident.list("householdId", Sort.by("birthDate").and("id"), householdId);
         UUID head = members.stream()
                 .filter(r -> r.status == ResidentStatus.ACTIVE && r.relationToHead == RelationToHead.SELF)
-                .map(r -> r.id).findFirst().orElse(null);
-        return new Members(head, members.stream().map(r -> view(r, seesWhole(r), true)).toList());
+                .map(r -> r.id)
+                .findFirst()
+                .orElse(null);
+        return new Members(
+                head, members.stream().map(r -> view(r, seesWhole(r), true)).toList());
     }
 
     /**
@@ -299,10 +334,16 @@ public class ResidentService {
      */
     public List<ResidentView> views(List<Resident> page) {
         Map<UUID, List<GuardianView>> guardians = guardiansOf(page);
-        return page.stream().map(resident -> {
-            boolean whole = seesWhole(resident);
-            return view(resident, whole, whole || !caller.is(Roles.SERVICE), guardians.getOrDefault(resident.id, List.of()));
-        }).toList();
+        return page.stream()
+                .map(resident -> {
+                    boolean whole = seesWhole(resident);
+                    return view(
+                            resident,
+                            whole,
+                            whole || !caller.is(Roles.SERVICE),
+                            guardians.getOrDefault(resident.id, List.of()));
+                })
+                .toList();
     }
 
     /** Native SQL: an HQL in-list is translated afresh for every execution; this is one statement, as written. */
@@ -312,22 +353,38 @@ public class ResidentService {
             return Map.of();
         }
         List<GuardianLink> links = em.createNativeQuery(
-                        "select * from guardian_link where child_id in (:children) order by created_at, guardian_id", GuardianLink.class)
-                .setParameter("children", children.stream().map(r -> r.id).toList()).getResultList();
+                        "select * from guardian_link where child_id in (:children) order by created_at, guardian_id",
+                        GuardianLink.class)
+                .setParameter("children", children.stream().map(r -> r.id).toList())
+                .getResultList();
         return links.stream()
-                .collect(Collectors.groupingBy(link -> link.childId, Collectors.mapping(ResidentService::guardianView, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        link -> link.childId, Collectors.mapping(ResidentService::guardianView, Collectors.toList())));
     }
 
     private ResidentView view(Resident resident, boolean wholePii, boolean fullName, List<GuardianView> guardians) {
         String phone = vault.decrypt(PHONE, resident.phoneCipher);
         String idNumber = resident.idNumberCipher == null ? null : vault.decrypt(ID_NUMBER, resident.idNumberCipher);
-        return new ResidentView(resident.id, resident.communityId, resident.householdId, resident.compoundId,
-                fullName ? resident.name : Masking.name(resident.name), resident.gender, resident.birthDate,
+        return new ResidentView(
+                resident.id,
+                resident.communityId,
+                resident.householdId,
+                resident.compoundId,
+                fullName ? resident.name : Masking.name(resident.name),
+                resident.gender,
+                resident.birthDate,
                 wholePii ? phone : Masking.phone(phone),
                 wholePii ? idNumber : Masking.idNumber(idNumber),
                 !wholePii,
-                resident.residencyType, resident.relationToHead, resident.status, resident.movedOutOn,
-                resident.moveOutDestination, guardians, resident.createdAt, resident.updatedAt, resident.version);
+                resident.residencyType,
+                resident.relationToHead,
+                resident.status,
+                resident.movedOutOn,
+                resident.moveOutDestination,
+                guardians,
+                resident.createdAt,
+                resident.updatedAt,
+                resident.version);
     }
 
     static GuardianView guardianView(GuardianLink link) {
@@ -345,7 +402,8 @@ public class ResidentService {
 
     /** A page of a community's residents for its STAFF or ADMIN; see {@link #search}. */
     @Transactional
-    public Page<ResidentView> list(UUID communityId, String q, ResidencyType residencyType, ResidentStatus status, PageRequest page) {
+    public Page<ResidentView> list(
+            UUID communityId, String q, ResidencyType residencyType, ResidentStatus status, PageRequest page) {
         caller.requireAuthenticated();
         caller.requireStaffOf(communityId);
         Found found = search(communityId, q, residencyType, status, page.offset(), page.size());
@@ -358,7 +416,9 @@ public class ResidentService {
         caller.requireAuthenticated();
         Resident resident = find(id);
         caller.requireStaffOf(resident.communityId);
-        return audit.of("RESIDENT", id).stream().map(e -> new AuditView(e.action(), e.actor(), e.fields(), e.at())).toList();
+        return audit.of("RESIDENT", id).stream()
+                .map(e -> new AuditView(e.action(), e.actor(), e.fields(), e.at()))
+                .toList();
     }
 
     // ---------------------------------------------------------------- changing
@@ -370,8 +430,12 @@ public class ResidentService {
         boolean staff = caller.isStaffOf(resident.communityId);
         if (!staff) {
             caller.requireAuthenticated();
-            boolean onlyPhone = request.name() == null && request.gender() == null && request.birthDate() == null
-                    && request.idNumber() == null && request.residencyType() == null && request.householdId() == null
+            boolean onlyPhone = request.name() == null
+                    && request.gender() == null
+                    && request.birthDate() == null
+                    && request.idNumber() == null
+                    && request.residencyType() == null
+                    && request.householdId() == null
                     && request.relationToHead() == null;
             // a resident keeps their own phone number current; everything else is the register's (staff's) business
             if (!caller.isResident(resident.id) || !onlyPhone) {
@@ -407,7 +471,8 @@ public class ResidentService {
             changed.add(PHONE);
         }
         if (request.idNumber() != null
-                && !vault.hash(ID_NUMBER, IdCardNumber.normalise(request.idNumber())).equals(resident.idNumberHash)) {
+                && !vault.hash(ID_NUMBER, IdCardNumber.normalise(request.idNumber()))
+                        .equals(resident.idNumberHash)) {
             setIdNumber(resident, request.idNumber());
             requireNoDuplicate(resident);
             changed.add(ID_NUMBER);
@@ -417,7 +482,8 @@ public class ResidentService {
             changed.add("residencyType");
         }
         if (request.householdId() != null && !request.householdId().equals(resident.householdId)) {
-            HouseholdDirectory.Place target = households.place(request.householdId())
+            HouseholdDirectory.Place target = households
+                    .place(request.householdId())
                     .orElseThrow(() -> ProblemException.unprocessable("HOUSEHOLD_NOT_FOUND", request.householdId()));
             if (!target.communityId().equals(resident.communityId)) {
                 throw ProblemException.unprocessable("HOUSEHOLD_OTHER_COMMUNITY");
@@ -451,8 +517,15 @@ public class ResidentService {
         caller.requireStaffOf(resident.communityId);
         resident.moveOut(request.date(), request.destination(), timestamp());
         flush();
-        audit.record(resident.communityId, "RESIDENT", resident.id, "MOVED_OUT", List.of("status", "movedOutOn", "moveOutDestination"));
-        outbox.publish(ResidentEvents.MOVED_OUT, resident.id,
+        audit.record(
+                resident.communityId,
+                "RESIDENT",
+                resident.id,
+                "MOVED_OUT",
+                List.of("status", "movedOutOn", "moveOutDestination"));
+        outbox.publish(
+                ResidentEvents.MOVED_OUT,
+                resident.id,
                 new ResidentMovedOut(resident.id, resident.communityId, resident.householdId, resident.movedOutOn));
         outbox.publish(ResidentEvents.UPDATED, resident.id, state(resident));
         LOG.infof("resident %s moved out on %s", resident.id, resident.movedOutOn);
@@ -509,7 +582,9 @@ public class ResidentService {
         }
         em.refresh(link);
         audit.record(child.communityId, "RESIDENT", child.id, "GUARDIAN_LINKED", List.of("guardianId", "relation"));
-        outbox.publish(ResidentEvents.GUARDIAN_LINKED, child.id,
+        outbox.publish(
+                ResidentEvents.GUARDIAN_LINKED,
+                child.id,
                 new GuardianLinked(child.id, guardian.id, link.relation, child.communityId));
         return link;
     }
@@ -518,9 +593,17 @@ public class ResidentService {
 
     /** compoundId is always the household's: set with householdId, and the trigger resident_compound insists. */
     public static ResidentState state(Resident resident) {
-        return new ResidentState(resident.id, resident.communityId, resident.householdId,
-                resident.compoundId, Masking.name(resident.name), resident.gender,
-                resident.birthDate, resident.residencyType, resident.status, resident.movedOutOn);
+        return new ResidentState(
+                resident.id,
+                resident.communityId,
+                resident.householdId,
+                resident.compoundId,
+                Masking.name(resident.name),
+                resident.gender,
+                resident.birthDate,
+                resident.residencyType,
+                resident.status,
+                resident.movedOutOn);
     }
 
     /** The instant of a change, in UTC and at PostgreSQL's precision (so the value read back equals the one written). */

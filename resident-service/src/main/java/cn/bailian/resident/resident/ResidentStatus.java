@@ -1,5 +1,6 @@
 package cn.bailian.resident.resident;
 
 public enum ResidentStatus {
-    ACTIVE, MOVED_OUT
+    ACTIVE,
+    MOVED_OUT
 }

@@ -1,7 +1,11 @@
 package cn.bailian.resident.participation;
 
-import cn.bailian.testkit.ConsumedEventsContract;
+import static cn.bailian.testkit.AsyncApiContract.field;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import cn.bailian.testkit.BailianTestResource;
+import cn.bailian.testkit.ConsumedEventsContract;
 import cn.bailian.testkit.TestDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
@@ -9,11 +13,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import java.util.List;
-import java.util.UUID;
-
-import static cn.bailian.testkit.AsyncApiContract.field;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Consumer-driven contract: the examples farm-, activity- and fund-service commit in their AsyncAPI documents,
@@ -28,8 +27,10 @@ class ConsumedEventsTest extends ConsumedEventsContract {
         String detail = switch (type) {
             case "cn.bailian.farm.plot.claimed.v1" -> field(event, "plotCode");
             case "cn.bailian.farm.journal.recorded.v1" -> field(event, "kind") + " " + field(event, "crop");
-            case "cn.bailian.activity.enrollment.confirmed.v1", "cn.bailian.activity.enrollment.promoted.v1",
-                 "cn.bailian.activity.attendance.recorded.v1", "cn.bailian.activity.venue.booked.v1" -> field(event, "activityId");
+            case "cn.bailian.activity.enrollment.confirmed.v1",
+                    "cn.bailian.activity.enrollment.promoted.v1",
+                    "cn.bailian.activity.attendance.recorded.v1",
+                    "cn.bailian.activity.venue.booked.v1" -> field(event, "activityId");
             case "cn.bailian.fund.donation.received.v1" -> field(event, "fundId");
             default -> fail("no assertion for %s: say what applying it changes", type);
         };
@@ -41,8 +42,9 @@ class ConsumedEventsTest extends ConsumedEventsContract {
             return;
         }
         assertThat(rows).as("participation entry of %s", event).hasSize(1);
-        assertThat(rows.get(0).stream().map(v -> v == null ? null : v.toString()).toList())
-                .containsExactly(field(event, "residentId"), field(event, "communityId"),
-                        detail);
+        assertThat(rows.get(0).stream()
+                        .map(v -> v == null ? null : v.toString())
+                        .toList())
+                .containsExactly(field(event, "residentId"), field(event, "communityId"), detail);
     }
 }

@@ -1,11 +1,11 @@
 package cn.bailian.resident.pii;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.testkit.IdNumbers;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IdCardNumberTest {
 
@@ -26,8 +26,10 @@ class IdCardNumberTest {
         for (int i = 0; i < 200; i++) {
             LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(i * 97L);
             assertThat(IdCardNumber.problem(IdNumbers.random(birth), TODAY)).isEmpty();
-            assertThat(IdCardNumber.checkCharacter(IdNumbers.of(IdNumbers.FICTIONAL_REGION, birth, i).substring(0, 17)))
-                    .isEqualTo(IdNumbers.of(IdNumbers.FICTIONAL_REGION, birth, i).charAt(17));
+            assertThat(IdCardNumber.checkCharacter(
+                            IdNumbers.of(IdNumbers.FICTIONAL_REGION, birth, i).substring(0, 17)))
+                    .isEqualTo(
+                            IdNumbers.of(IdNumbers.FICTIONAL_REGION, birth, i).charAt(17));
         }
     }
 
@@ -38,7 +40,8 @@ class IdCardNumberTest {
 
     @Test
     void lowerCaseXIsNormalised() {
-        assertThat(IdCardNumber.isValid(IdCardNumber.normalise(" 11010519491231002x "), TODAY)).isTrue();
+        assertThat(IdCardNumber.isValid(IdCardNumber.normalise(" 11010519491231002x "), TODAY))
+                .isTrue();
     }
 
     @Test
@@ -54,7 +57,9 @@ class IdCardNumberTest {
             char other = original == '9' ? '0' : (char) (original + 1);
             String changed = valid.substring(0, i) + other + valid.substring(i + 1);
             if (IdCardNumber.birthDate(changed, TODAY).isPresent()) {
-                assertThat(IdCardNumber.problem(changed, TODAY)).as("digit %d", i).contains("IdNumberCheckDigit");
+                assertThat(IdCardNumber.problem(changed, TODAY))
+                        .as("digit %d", i)
+                        .contains("IdNumberCheckDigit");
             }
         }
     }
@@ -62,9 +67,11 @@ class IdCardNumberTest {
     @Test
     void impossibleBirthDateIsRefusedEvenWithAMatchingCheckDigit() {
         String first17 = "51010419850230001"; // 30 February
-        assertThat(IdCardNumber.problem(first17 + IdCardNumber.checkCharacter(first17), TODAY)).contains("IdNumberBirthDate");
+        assertThat(IdCardNumber.problem(first17 + IdCardNumber.checkCharacter(first17), TODAY))
+                .contains("IdNumberBirthDate");
         String future = "51010430000101001";
-        assertThat(IdCardNumber.problem(future + IdCardNumber.checkCharacter(future), TODAY)).contains("IdNumberBirthDate");
+        assertThat(IdCardNumber.problem(future + IdCardNumber.checkCharacter(future), TODAY))
+                .contains("IdNumberBirthDate");
     }
 
     @Test
@@ -89,10 +96,12 @@ class IdCardNumberTest {
     void aBirthDateIsCheckedAgainstTheTodayGiven() {
         // born on the community's today: valid, even where the server's (UTC) calendar still shows yesterday
         String bornToday = "510104" + TODAY.toString().replace("-", "") + "001";
-        assertThat(IdCardNumber.problem(bornToday + IdCardNumber.checkCharacter(bornToday), TODAY)).isEmpty();
+        assertThat(IdCardNumber.problem(bornToday + IdCardNumber.checkCharacter(bornToday), TODAY))
+                .isEmpty();
         assertThat(IdCardNumber.problem(bornToday + IdCardNumber.checkCharacter(bornToday), TODAY.minusDays(1)))
                 .contains("IdNumberBirthDate");
         String bornTomorrow = "510104" + TODAY.plusDays(1).toString().replace("-", "") + "001";
-        assertThat(IdCardNumber.birthDate(bornTomorrow + IdCardNumber.checkCharacter(bornTomorrow), TODAY)).isEmpty();
+        assertThat(IdCardNumber.birthDate(bornTomorrow + IdCardNumber.checkCharacter(bornTomorrow), TODAY))
+                .isEmpty();
     }
 }

@@ -1,19 +1,20 @@
 package cn.bailian.resident.pii;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.resident.ResidentConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Base64;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The vault on its own, with keys given directly: the service must not run on missing or weak keys. */
 class PiiVaultTest {
 
     private static final String KEY_A = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String KEY_B = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final String KEY_B =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
     static PiiVault vault(String encryptionKey, String hashKey) {
         PiiVault vault = new PiiVault();
@@ -56,7 +57,8 @@ class PiiVaultTest {
     void aCiphertextCannotBeMovedToAnotherField() {
         PiiVault vault = vault(KEY_A, KEY_B);
         String sealed = vault.encrypt("phone", "13812345678");
-        assertThatThrownBy(() -> vault.decrypt("idNumber", sealed)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> vault.decrypt("idNumber", sealed))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageNotContaining("13812345678");
     }
 
@@ -71,7 +73,8 @@ class PiiVaultTest {
     @Test
     void refusesMissingShortOrEqualKeys() {
         assertThatThrownBy(() -> vault("", KEY_B)).hasMessageContaining("encryption-key");
-        assertThatThrownBy(() -> vault(KEY_A, Base64.getEncoder().encodeToString(new byte[16]))).hasMessageContaining("hash-key");
+        assertThatThrownBy(() -> vault(KEY_A, Base64.getEncoder().encodeToString(new byte[16])))
+                .hasMessageContaining("hash-key");
         assertThatThrownBy(() -> vault("not base64!", KEY_B)).hasMessageContaining("base64");
         assertThatThrownBy(() -> vault(KEY_A, KEY_A)).hasMessageContaining("differ");
     }

@@ -1,5 +1,9 @@
 package cn.bailian.resident.resident;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.resident.Fixtures;
 import cn.bailian.resident.pii.PiiVault;
 import cn.bailian.testkit.BailianTestResource;
@@ -25,10 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A phone number and an ID-card number go through every path that writes (register, duplicate refusal,
@@ -58,19 +58,42 @@ class PiiLeakTest {
             invalid.put("phone", phone + "9");
             invalid.put("idNumber", idNumber.substring(0, 17) + (idNumber.charAt(17) == '1' ? '2' : '1'));
             f.register(invalid).statusCode(400);
-            given().auth().oauth2(f.staff).contentType("text/csv")
-                    .body("name,gender,birthDate,phone,idNumber,residencyType,householdId,relationToHead\n"
-                            + "胡,MALE," + birth + "," + phone + "," + idNumber + ",PERMANENT," + f.householdId + ",CHILD\n")
-                    .post("/api/v1/residents/import").then().statusCode(422);
-            String etag = given().auth().oauth2(f.staff).get("/api/v1/residents/" + id).then().statusCode(200).extract().header("ETag");
-            given().auth().oauth2(DevTokens.resident(id, f.communityId)).header("If-Match", etag).contentType(ContentType.JSON)
-                    .body(Map.of("phone", newPhone)).patch("/api/v1/residents/" + id).then().statusCode(200);
-            given().auth().oauth2(f.staff).contentType(ContentType.JSON).body(Map.of("date", LocalDate.now().toString()))
-                    .post("/api/v1/residents/" + id + "/move-out").then().statusCode(200);
+            given().auth()
+                    .oauth2(f.staff)
+                    .contentType("text/csv")
+                    .body("name,gender,birthDate,phone,idNumber,residencyType,householdId,relationToHead\n" + "胡,MALE,"
+                            + birth + "," + phone + "," + idNumber + ",PERMANENT," + f.householdId + ",CHILD\n")
+                    .post("/api/v1/residents/import")
+                    .then()
+                    .statusCode(422);
+            String etag = given().auth()
+                    .oauth2(f.staff)
+                    .get("/api/v1/residents/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("ETag");
+            given().auth()
+                    .oauth2(DevTokens.resident(id, f.communityId))
+                    .header("If-Match", etag)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("phone", newPhone))
+                    .patch("/api/v1/residents/" + id)
+                    .then()
+                    .statusCode(200);
+            given().auth()
+                    .oauth2(f.staff)
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("date", LocalDate.now().toString()))
+                    .post("/api/v1/residents/" + id + "/move-out")
+                    .then()
+                    .statusCode(200);
             String subject = id.toString();
             probe.await(ResidentEvents.REGISTERED, e -> e.subject().equals(subject));
             probe.await(ResidentEvents.MOVED_OUT, e -> e.subject().equals(subject));
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.count(ResidentEvents.UPDATED, e -> e.subject().equals(subject)) == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            probe.count(ResidentEvents.UPDATED, e -> e.subject().equals(subject)) == 2);
 
             List<String> secrets = forms(phone, idNumber, newPhone);
             assertThat(probe.all()).isNotEmpty();
@@ -82,8 +105,11 @@ class PiiLeakTest {
         }
         // the outbox rows (the events as stored) and the audit trail
         List<String> stored = new ArrayList<>();
-        try (Connection db = BailianTestResource.connect(); Statement st = db.createStatement()) {
-            for (String sql : List.of("select payload from outbox_event", "select array_to_string(fields, ',') from audit_entry",
+        try (Connection db = BailianTestResource.connect();
+                Statement st = db.createStatement()) {
+            for (String sql : List.of(
+                    "select payload from outbox_event",
+                    "select array_to_string(fields, ',') from audit_entry",
                     "select coalesce(body, '') from idempotency_record")) {
                 ResultSet rs = st.executeQuery(sql);
                 while (rs.next()) {
@@ -108,7 +134,8 @@ class PiiLeakTest {
     /** The values in every form they could leak in (test kit), and their keyed hashes. */
     private List<String> forms(String phone, String idNumber, String newPhone) {
         List<String> forms = new ArrayList<>(PiiForms.of(phone, newPhone, idNumber));
-        forms.addAll(List.of(vault.hash("phone", phone), vault.hash("phone", newPhone), vault.hash("idNumber", idNumber)));
+        forms.addAll(
+                List.of(vault.hash("phone", phone), vault.hash("phone", newPhone), vault.hash("idNumber", idNumber)));
         return forms;
     }
 }

@@ -1,5 +1,8 @@
 package cn.bailian.resident.resident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.bailian.kit.problem.FieldError;
 import cn.bailian.kit.problem.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -8,9 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The resident's one transition, ACTIVE → MOVED_OUT, without the stack. */
 class ResidentTest {
@@ -48,7 +48,8 @@ class ResidentTest {
         Resident resident = active();
         resident.moveOut(LocalDate.of(2026, 12, 1), null, AT);
         assertThatThrownBy(() -> resident.moveOut(LocalDate.of(2026, 12, 6), null, AT.plusDays(1)))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("RESIDENT_MOVED_OUT"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.code()).isEqualTo("RESIDENT_MOVED_OUT"));
         assertThat(resident.movedOutOn).isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(resident.updatedAt).isEqualTo(AT);
     }
@@ -57,7 +58,9 @@ class ResidentTest {
     void movingOutBeforeBirthIsRefusedAndChangesNothing() {
         Resident resident = active();
         assertThatThrownBy(() -> resident.moveOut(LocalDate.of(1985, 3, 6), null, AT))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors()).extracting(FieldError::code).containsExactly("BeforeBirth"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::code).containsExactly("BeforeBirth"));
         assertThat(resident.status).isEqualTo(ResidentStatus.ACTIVE);
         assertThat(resident.movedOutOn).isNull();
         // the day of birth itself is a possible date
@@ -71,6 +74,7 @@ class ResidentTest {
         resident.requireActive();
         resident.status = ResidentStatus.MOVED_OUT;
         assertThatThrownBy(resident::requireActive)
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.code()).isEqualTo("RESIDENT_MOVED_OUT"));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.code()).isEqualTo("RESIDENT_MOVED_OUT"));
     }
 }

@@ -3,8 +3,8 @@ package cn.bailian.kit.cache;
 import cn.bailian.kit.KitConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,9 +26,14 @@ import java.util.function.LongSupplier;
 public class PublicCache {
 
     /** One stored answer: the bytes as they were sent and the headers that belong to them. */
-    public record Entry(long generation, long expiresAtNanos, byte[] body, String contentType, Map<String, String> headers,
-                        String etag, boolean ownTag) {
-    }
+    public record Entry(
+            long generation,
+            long expiresAtNanos,
+            byte[] body,
+            String contentType,
+            Map<String, String> headers,
+            String etag,
+            boolean ownTag) {}
 
     private final AtomicLong generation = new AtomicLong();
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -42,8 +47,12 @@ public class PublicCache {
 
     @Inject
     public PublicCache(KitConfig config, MeterRegistry registry) {
-        this(config.publicCache().ttl(), config.publicCache().maxEntries(), config.publicCache().maxEntryBytes(),
-                System::nanoTime, registry);
+        this(
+                config.publicCache().ttl(),
+                config.publicCache().maxEntries(),
+                config.publicCache().maxEntryBytes(),
+                System::nanoTime,
+                registry);
     }
 
     PublicCache(Duration ttl, int maxEntries, int maxEntryBytes, LongSupplier clock, MeterRegistry registry) {
@@ -51,12 +60,23 @@ public class PublicCache {
         this.maxEntries = maxEntries;
         this.maxEntryBytes = maxEntryBytes;
         this.clock = clock;
-        this.hits = registry == null ? null : Counter.builder("bailian.public.cache").tag("result", "hit")
-                .description("Public reads answered from the instance's cache").register(registry);
-        this.misses = registry == null ? null : Counter.builder("bailian.public.cache").tag("result", "miss")
-                .description("Public reads computed").register(registry);
-        this.invalidations = registry == null ? null : Counter.builder("bailian.public.cache.invalidations")
-                .description("Committed writes that emptied the public cache").register(registry);
+        this.hits = registry == null
+                ? null
+                : Counter.builder("bailian.public.cache")
+                        .tag("result", "hit")
+                        .description("Public reads answered from the instance's cache")
+                        .register(registry);
+        this.misses = registry == null
+                ? null
+                : Counter.builder("bailian.public.cache")
+                        .tag("result", "miss")
+                        .description("Public reads computed")
+                        .register(registry);
+        this.invalidations = registry == null
+                ? null
+                : Counter.builder("bailian.public.cache.invalidations")
+                        .description("Committed writes that emptied the public cache")
+                        .register(registry);
     }
 
     public boolean enabled() {
@@ -71,7 +91,8 @@ public class PublicCache {
     /** The stored answer, if it is younger than the TTL and no write has been committed since it was computed. */
     public Entry lookup(String key) {
         Entry entry = entries.get(key);
-        if (entry != null && (entry.generation() != generation.get() || clock.getAsLong() - entry.expiresAtNanos() >= 0)) {
+        if (entry != null
+                && (entry.generation() != generation.get() || clock.getAsLong() - entry.expiresAtNanos() >= 0)) {
             entries.remove(key, entry);
             entry = null;
         }
@@ -83,16 +104,30 @@ public class PublicCache {
      * Keeps an answer computed after {@code seenGeneration} was noted; refused (false) when a write has been committed
      * since, when it is too big, or when the cache is off.
      */
-    public boolean store(String key, long seenGeneration, byte[] body, String contentType, Map<String, String> headers,
-                         String etag, boolean ownTag) {
+    public boolean store(
+            String key,
+            long seenGeneration,
+            byte[] body,
+            String contentType,
+            Map<String, String> headers,
+            String etag,
+            boolean ownTag) {
         if (!enabled() || body.length > maxEntryBytes || seenGeneration != generation.get()) {
             return false;
         }
         if (entries.size() >= maxEntries && !entries.containsKey(key)) {
             evict();
         }
-        entries.put(key, new Entry(seenGeneration, clock.getAsLong() + ttlNanos, body, contentType, Map.copyOf(headers),
-                etag, ownTag));
+        entries.put(
+                key,
+                new Entry(
+                        seenGeneration,
+                        clock.getAsLong() + ttlNanos,
+                        body,
+                        contentType,
+                        Map.copyOf(headers),
+                        etag,
+                        ownTag));
         return true;
     }
 

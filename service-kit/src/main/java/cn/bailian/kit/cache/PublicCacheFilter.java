@@ -50,6 +50,7 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
 
     @Inject
     PublicCache cache;
+
     @Inject
     RoutingContext routing;
 
@@ -80,7 +81,9 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
         if (request.getProperty(KEY) == null) {
             return; // a hit, a 304, not a GET, or the cache is off
         }
-        if (response.getStatus() != 200 || !response.hasEntity() || response.getHeaders().containsKey("Set-Cookie")) {
+        if (response.getStatus() != 200
+                || !response.hasEntity()
+                || response.getHeaders().containsKey("Set-Cookie")) {
             request.removeProperty(KEY); // never keep errors
             return;
         }
@@ -110,7 +113,8 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
         Object resourceTag = headers.getFirst(HttpHeaders.ETAG);
         String etag = resourceTag == null ? strongTag(body) : header(resourceTag);
         if (resourceTag == null) {
-            // Quarkus REST has handed the headers to Vert.x before the body was written; they go out with the first byte
+            // Quarkus REST has handed the headers to Vert.x before the body was written; they go out with the first
+            // byte
             headers.putSingle(HttpHeaders.ETAG, etag);
             routing.response().putHeader(HttpHeaders.ETAG, etag);
         }
@@ -122,8 +126,16 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
             }
         }
         Object type = headers.getFirst(HttpHeaders.CONTENT_TYPE); // as sent, e.g. "text/csv; charset=UTF-8"
-        String contentType = type != null ? header(type) : context.getMediaType() == null ? null : context.getMediaType().toString();
-        cache.store((String) context.getProperty(KEY), (Long) context.getProperty(GENERATION), body, contentType, kept, etag,
+        String contentType = type != null
+                ? header(type)
+                : context.getMediaType() == null ? null : context.getMediaType().toString();
+        cache.store(
+                (String) context.getProperty(KEY),
+                (Long) context.getProperty(GENERATION),
+                body,
+                contentType,
+                kept,
+                etag,
                 resourceTag == null);
         out.write(body);
     }
@@ -146,9 +158,14 @@ public class PublicCacheFilter implements ContainerRequestFilter, ContainerRespo
     static String key(ContainerRequestContext request) {
         URI uri = request.getUriInfo().getRequestUri();
         String query = uri.getRawQuery();
-        return request.getMethod() + ' ' + uri.getRawPath() + (query == null ? "" : "?" + query)
-                + '\n' + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
-                + '\n' + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        return request.getMethod()
+                + ' '
+                + uri.getRawPath()
+                + (query == null ? "" : "?" + query)
+                + '\n'
+                + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT))
+                + '\n'
+                + nullToEmpty(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     static String strongTag(byte[] body) {

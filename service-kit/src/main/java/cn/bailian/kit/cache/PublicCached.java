@@ -16,5 +16,4 @@ import java.lang.annotation.Target;
 @NameBinding
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
-public @interface PublicCached {
-}
+public @interface PublicCached {}

@@ -23,16 +23,21 @@ import java.util.regex.Pattern;
 public class WriteTracker implements StatementInspector {
 
     /** Leading comments and whitespace, then the verb (and for a CTE, any writing verb inside it). */
-    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s+|/\\*.*?\\*/|--[^\\n]*\\n)+", Pattern.DOTALL);
+    private static final Pattern LEADING_COMMENTS =
+            Pattern.compile("^(\\s+|/\\*.*?\\*/|--[^\\n]*\\n)+", Pattern.DOTALL);
+
     private static final Pattern TARGET = Pattern.compile(
             "^(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+(?:only\\s+)?\"?([a-z0-9_.]+)\"?");
-    private static final Pattern CTE_WRITE = Pattern.compile("\\b(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s");
-    private static final Set<String> BOOKKEEPING = Set.of("outbox_event", "processed_event", "parked_event", "idempotency_record");
+    private static final Pattern CTE_WRITE =
+            Pattern.compile("\\b(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s");
+    private static final Set<String> BOOKKEEPING =
+            Set.of("outbox_event", "processed_event", "parked_event", "idempotency_record");
 
     private final Object key = new Object();
 
     @Inject
     PublicCache cache;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
 

@@ -7,8 +7,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 /** Runs an action once after the current transaction commits, however often it is asked for within it. */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     /**
      * @param key names the action among the transaction's resources: a second call with the same key adds nothing
@@ -21,8 +20,7 @@ public final class AfterCommit {
         transactions.putResource(key, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

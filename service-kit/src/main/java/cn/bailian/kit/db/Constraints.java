@@ -12,8 +12,7 @@ import java.sql.SQLException;
  */
 public final class Constraints {
 
-    private Constraints() {
-    }
+    private Constraints() {}
 
     /**
      * The name of the violated constraint; "" for a constraint violation whose name is unknown; null if the
@@ -22,10 +21,13 @@ public final class Constraints {
     public static String violated(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getConstraintName() != null && !violation.getConstraintName().isEmpty()) {
+                    && violation.getConstraintName() != null
+                    && !violation.getConstraintName().isEmpty()) {
                 return violation.getConstraintName();
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("23")) {
                 if (sql instanceof PSQLException psql) {
                     ServerErrorMessage server = psql.getServerErrorMessage();
                     if (server != null && server.getConstraint() != null) {

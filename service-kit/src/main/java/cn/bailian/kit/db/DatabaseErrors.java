@@ -10,8 +10,7 @@ import java.sql.SQLException;
  */
 public final class DatabaseErrors {
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     public static boolean unavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

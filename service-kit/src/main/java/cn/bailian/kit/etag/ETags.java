@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.EntityTag;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));

@@ -19,8 +19,7 @@ public final class EventJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     public static String write(Object value) {
         try {
@@ -50,7 +49,8 @@ public final class EventJson {
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "event data does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

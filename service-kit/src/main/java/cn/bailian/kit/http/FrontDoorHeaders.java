@@ -1,7 +1,7 @@
 package cn.bailian.kit.http;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package cn.bailian.kit.http;
 
+import cn.bailian.kit.KitConfig;
 import cn.bailian.kit.problem.Messages;
 import cn.bailian.kit.problem.Problem;
 import cn.bailian.kit.problem.ProblemCodes;
@@ -11,7 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import cn.bailian.kit.KitConfig;
 import jakarta.inject.Inject;
 
 import java.util.Locale;
@@ -36,19 +36,27 @@ public class HttpGuards {
         router.route("/api/*").order(-100).handler(this::limitBody);
         router.route("/api/*").order(-100).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-                send(ctx, new ProblemException(413, ProblemCodes.PAYLOAD_TOO_LARGE, config.http().maxBodyBytes() / 1024));
+                send(
+                        ctx,
+                        new ProblemException(
+                                413,
+                                ProblemCodes.PAYLOAD_TOO_LARGE,
+                                config.http().maxBodyBytes() / 1024));
             } else {
                 ctx.next();
             }
         });
-        router.route("/api/*").order(Integer.MAX_VALUE).handler(ctx -> send(ctx, new ProblemException(404, ProblemCodes.NOT_FOUND)));
+        router.route("/api/*")
+                .order(Integer.MAX_VALUE)
+                .handler(ctx -> send(ctx, new ProblemException(404, ProblemCodes.NOT_FOUND)));
     }
 
     private void limitBody(RoutingContext ctx) {
         long maxBodyBytes = config.http().maxBodyBytes();
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        boolean streamed = ctx.request().version() == HttpVersion.HTTP_2 // HTTP/2 frames a body without Transfer-Encoding
-                || ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
+        boolean streamed =
+                ctx.request().version() == HttpVersion.HTTP_2 // HTTP/2 frames a body without Transfer-Encoding
+                        || ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
         if (length == null && streamed) {
             BodyHandler.create(false).setBodyLimit(maxBodyBytes).handle(ctx);
             return;

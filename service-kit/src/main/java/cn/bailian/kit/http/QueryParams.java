@@ -13,8 +13,7 @@ import java.util.UUID;
  */
 public final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     public static UUID requiredUuid(String name, String raw) {
         if (raw == null || raw.isBlank()) {
@@ -67,7 +66,8 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, raw.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(name, "WrongType", "expected one of " + Arrays.toString(type.getEnumConstants()));
+            throw ProblemException.invalidField(
+                    name, "WrongType", "expected one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 }

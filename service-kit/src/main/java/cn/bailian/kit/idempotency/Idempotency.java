@@ -35,10 +35,13 @@ public class Idempotency {
 
     @Inject
     EntityManager em;
+
     @Inject
     Caller caller;
+
     @Inject
     ObjectMapper json;
+
     @Inject
     KitConfig config;
 
@@ -55,7 +58,9 @@ public class Idempotency {
         int inserted = em.createNativeQuery("""
                         insert into idempotency_record (scope, idem_key, request_hash, status)
                         values (?1, ?2, ?3, 0) on conflict do nothing""")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash)
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, hash)
                 .executeUpdate();
         if (inserted == 0) {
             return replay(scope, key, hash);
@@ -64,10 +69,15 @@ public class Idempotency {
         em.createNativeQuery("""
                         update idempotency_record set status = ?3, body = ?4, location = ?5, etag = ?6
                         where scope = ?1 and idem_key = ?2""")
-                .setParameter(1, scope).setParameter(2, key)
+                .setParameter(1, scope)
+                .setParameter(2, key)
                 .setParameter(3, response.getStatus())
                 .setParameter(4, body(response))
-                .setParameter(5, response.getLocation() == null ? null : response.getLocation().toString())
+                .setParameter(
+                        5,
+                        response.getLocation() == null
+                                ? null
+                                : response.getLocation().toString())
                 .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
                 .executeUpdate();
         return response;
@@ -78,7 +88,8 @@ public class Idempotency {
         List<Object[]> rows = em.createNativeQuery("""
                         select request_hash, status, body, location, etag from idempotency_record
                         where scope = ?1 and idem_key = ?2""")
-                .setParameter(1, scope).setParameter(2, key)
+                .setParameter(1, scope)
+                .setParameter(2, key)
                 .getResultList();
         Object[] row = rows.get(0);
         if (!hash.equals(row[0])) {
@@ -128,5 +139,4 @@ public class Idempotency {
             throw new IllegalStateException(e);
         }
     }
-
 }

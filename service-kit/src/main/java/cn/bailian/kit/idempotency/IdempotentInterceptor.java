@@ -31,11 +31,19 @@ import java.util.Set;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100)
 public class IdempotentInterceptor {
 
-    private static final Set<Class<? extends Annotation>> NOT_THE_BODY = Set.of(PathParam.class, QueryParam.class,
-            HeaderParam.class, BeanParam.class, CookieParam.class, FormParam.class, MatrixParam.class, Context.class);
+    private static final Set<Class<? extends Annotation>> NOT_THE_BODY = Set.of(
+            PathParam.class,
+            QueryParam.class,
+            HeaderParam.class,
+            BeanParam.class,
+            CookieParam.class,
+            FormParam.class,
+            MatrixParam.class,
+            Context.class);
 
     @Inject
     Idempotency idempotency;
+
     @Inject
     RoutingContext routing;
 
@@ -45,7 +53,8 @@ public class IdempotentInterceptor {
         if (key == null) {
             return invocation.proceed();
         }
-        String scope = routing.request().method().name() + " " + routing.request().path();
+        String scope =
+                routing.request().method().name() + " " + routing.request().path();
         Object body = body(invocation.getMethod(), invocation.getParameters());
         return idempotency.execute(key, scope, body, () -> {
             try {

@@ -47,14 +47,19 @@ public class EventConsumer {
     @Inject
     @Any
     Instance<EventHandler> handlerBeans;
+
     @Inject
     Inbox inbox;
+
     @Inject
     ParkedEvents parked;
+
     @Inject
     KitConfig config;
+
     @Inject
     MeterRegistry registry;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -67,9 +72,15 @@ public class EventConsumer {
     private Counter parkedCount;
 
     void start(@Observes StartupEvent ignored) {
-        applied = Counter.builder("bailian.inbox.applied").description("Events applied").register(registry);
-        duplicates = Counter.builder("bailian.inbox.duplicates").description("Redelivered events skipped").register(registry);
-        parkedCount = Counter.builder("bailian.inbox.parked").description("Events parked after failing").register(registry);
+        applied = Counter.builder("bailian.inbox.applied")
+                .description("Events applied")
+                .register(registry);
+        duplicates = Counter.builder("bailian.inbox.duplicates")
+                .description("Redelivered events skipped")
+                .register(registry);
+        parkedCount = Counter.builder("bailian.inbox.parked")
+                .description("Events parked after failing")
+                .register(registry);
         Set<String> topics = new TreeSet<>();
         for (EventHandler handler : handlerBeans) {
             topics.add(handler.topic());
@@ -124,7 +135,8 @@ public class EventConsumer {
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                     Map<TopicPartition, Long> unsettled = new HashMap<>();
                     boolean settled = records.count() > 1 && applyTogether(records);
-                    for (ConsumerRecord<String, String> record : settled ? List.<ConsumerRecord<String, String>>of() : records) {
+                    for (ConsumerRecord<String, String> record :
+                            settled ? List.<ConsumerRecord<String, String>>of() : records) {
                         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                         // behind a record that must wait, its partition waits too: one aggregate's events stay in order
                         if (!unsettled.containsKey(partition) && !apply(record)) {
@@ -260,27 +272,34 @@ public class EventConsumer {
         }
         String expected = CloudEvent.sourceOf(owner);
         if (!expected.equals(event.source())) {
-            return new ForgedEventException("source " + event.source() + " is not " + expected + ", the owner of "
-                    + record.topic());
+            return new ForgedEventException(
+                    "source " + event.source() + " is not " + expected + ", the owner of " + record.topic());
         }
         if (handler != null && !handler.topic().equals(record.topic())) {
-            return new ForgedEventException(event.type() + " is read from " + handler.topic() + ", not from " + record.topic());
+            return new ForgedEventException(
+                    event.type() + " is read from " + handler.topic() + ", not from " + record.topic());
         }
         return null;
     }
 
     /** @return false when the record could not be parked because the database is away (it is read again later) */
     private boolean park(ConsumerRecord<String, String> record, CloudEvent event, Exception error) {
-        LOG.errorf("parking record %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
-                event == null ? "unreadable" : event.type(), error.toString());
+        LOG.errorf(
+                "parking record %s-%d@%d (%s): %s",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                event == null ? "unreadable" : event.type(),
+                error.toString());
         try {
             parked.park(record, event, error);
             parkedCount.increment();
             return true;
         } catch (RuntimeException e) {
             if (DatabaseErrors.unavailable(e)) {
-                LOG.warnf("could not park record %s-%d@%d, database unavailable; it is read again", record.topic(),
-                        record.partition(), record.offset());
+                LOG.warnf(
+                        "could not park record %s-%d@%d, database unavailable; it is read again",
+                        record.topic(), record.partition(), record.offset());
                 return false;
             }
             LOG.error("could not park record; moving on, it stays on the topic", e);

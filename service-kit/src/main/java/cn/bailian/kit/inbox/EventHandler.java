@@ -25,7 +25,8 @@ public interface EventHandler {
     /** Topic → the types these handlers apply: what a service consumes (its AsyncAPI document says the same). */
     static Map<String, Set<String>> subscriptions(Iterable<? extends EventHandler> handlers) {
         Map<String, Set<String>> subscriptions = new TreeMap<>();
-        handlers.forEach(h -> subscriptions.computeIfAbsent(h.topic(), t -> new TreeSet<>()).addAll(h.eventTypes()));
+        handlers.forEach(h ->
+                subscriptions.computeIfAbsent(h.topic(), t -> new TreeSet<>()).addAll(h.eventTypes()));
         return subscriptions;
     }
 }

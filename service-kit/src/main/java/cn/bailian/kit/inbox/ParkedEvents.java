@@ -31,6 +31,8 @@ public class ParkedEvents {
     }
 
     public long count() {
-        return ((Number) em.createNativeQuery("select count(*) from parked_event").getSingleResult()).longValue();
+        return ((Number) em.createNativeQuery("select count(*) from parked_event")
+                        .getSingleResult())
+                .longValue();
     }
 }

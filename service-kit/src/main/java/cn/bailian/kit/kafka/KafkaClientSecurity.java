@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class KafkaClientSecurity {
 
-    private KafkaClientSecurity() {
-    }
+    private KafkaClientSecurity() {}
 
     /** The client properties to add to a producer's or consumer's configuration, under Kafka's own names. */
     public static Map<String, Object> settings(KitConfig.Kafka kafka) {

@@ -44,18 +44,25 @@ public class ApiContractFilter implements OASFilter {
     private static final String PROBLEM = "application/problem+json";
     /** Codes named in a response's description, e.g. "PLOT_NOT_AVAILABLE or HOUSEHOLD_ALREADY_HAS_PLOT". */
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
+
     private static final Map<String, String> DEFAULT_CODES = Map.ofEntries(
-            Map.entry("401", ProblemCodes.UNAUTHENTICATED), Map.entry("403", ProblemCodes.FORBIDDEN),
-            Map.entry("404", ProblemCodes.NOT_FOUND), Map.entry("405", ProblemCodes.METHOD_NOT_ALLOWED),
-            Map.entry("406", ProblemCodes.NOT_ACCEPTABLE), Map.entry("409", ProblemCodes.CONFLICT),
-            Map.entry("412", ProblemCodes.VERSION_MISMATCH), Map.entry("413", ProblemCodes.PAYLOAD_TOO_LARGE),
-            Map.entry("415", ProblemCodes.UNSUPPORTED_MEDIA_TYPE), Map.entry("422", ProblemCodes.IDEMPOTENCY_KEY_REUSED),
-            Map.entry("428", ProblemCodes.IF_MATCH_REQUIRED), Map.entry("500", ProblemCodes.INTERNAL_ERROR),
+            Map.entry("401", ProblemCodes.UNAUTHENTICATED),
+            Map.entry("403", ProblemCodes.FORBIDDEN),
+            Map.entry("404", ProblemCodes.NOT_FOUND),
+            Map.entry("405", ProblemCodes.METHOD_NOT_ALLOWED),
+            Map.entry("406", ProblemCodes.NOT_ACCEPTABLE),
+            Map.entry("409", ProblemCodes.CONFLICT),
+            Map.entry("412", ProblemCodes.VERSION_MISMATCH),
+            Map.entry("413", ProblemCodes.PAYLOAD_TOO_LARGE),
+            Map.entry("415", ProblemCodes.UNSUPPORTED_MEDIA_TYPE),
+            Map.entry("422", ProblemCodes.IDEMPOTENCY_KEY_REUSED),
+            Map.entry("428", ProblemCodes.IF_MATCH_REQUIRED),
+            Map.entry("500", ProblemCodes.INTERNAL_ERROR),
             Map.entry("503", ProblemCodes.SERVICE_UNAVAILABLE));
 
     /** The kit's codes whose argument is not an id. */
-    private static final Map<String, Object> KIT_ARGUMENTS = Map.of(
-            ProblemCodes.VERSION_MISMATCH, 3, ProblemCodes.PAYLOAD_TOO_LARGE, 256);
+    private static final Map<String, Object> KIT_ARGUMENTS =
+            Map.of(ProblemCodes.VERSION_MISMATCH, 3, ProblemCodes.PAYLOAD_TOO_LARGE, 256);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -65,14 +72,19 @@ public class ApiContractFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        String scheme = openAPI.getComponents().getSecuritySchemes() == null ? null
-                : openAPI.getComponents().getSecuritySchemes().keySet().stream().findFirst().orElse(null);
+        String scheme = openAPI.getComponents().getSecuritySchemes() == null
+                ? null
+                : openAPI.getComponents().getSecuritySchemes().keySet().stream()
+                        .findFirst()
+                        .orElse(null);
         Examples examples = new Examples(openAPI.getComponents());
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            secure(operation, scheme);
-            documentIdempotencyKey(method, operation);
-            exemplify(path, item, operation, examples);
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+                    secure(operation, scheme);
+                    documentIdempotencyKey(method, operation);
+                    exemplify(path, item, operation, examples);
+                }));
     }
 
     /**
@@ -84,15 +96,20 @@ public class ApiContractFilter implements OASFilter {
             return;
         }
         Config config = ConfigProvider.getConfig();
-        String name = config.getOptionalValue("quarkus.application.name", String.class).orElse(null);
-        Integer port = config.getOptionalValue("quarkus.http.port", Integer.class).orElse(null);
+        String name = config.getOptionalValue("quarkus.application.name", String.class)
+                .orElse(null);
+        Integer port =
+                config.getOptionalValue("quarkus.http.port", Integer.class).orElse(null);
         if (name == null || port == null) {
             return;
         }
-        openAPI.addServer(OASFactory.createServer().url("http://localhost:" + port)
+        openAPI.addServer(OASFactory.createServer()
+                .url("http://localhost:" + port)
                 .description("本机开发环境（bin/bailian up）/ Local development (bin/bailian up)"));
-        openAPI.addServer(OASFactory.createServer().url("http://" + name + ".bailian.svc.cluster.local")
-                .description("Kubernetes 集群内部（deploy/ 的 Service）/ Inside the Kubernetes cluster (the Service of deploy/)"));
+        openAPI.addServer(OASFactory.createServer()
+                .url("http://" + name + ".bailian.svc.cluster.local")
+                .description(
+                        "Kubernetes 集群内部（deploy/ 的 Service）/ Inside the Kubernetes cluster (the Service of deploy/)"));
     }
 
     /** The generated id, time and date components carry a sample from elsewhere; ours are 白莲社区's. */
@@ -123,12 +140,21 @@ public class ApiContractFilter implements OASFilter {
         if (declared == null) {
             operation.setSecurity(List.of(bearer));
             if (operation.getResponses().getAPIResponse("401") == null) {
-                operation.getResponses().addAPIResponse("401", OASFactory.createAPIResponse()
-                        .description("No valid token / 未登录或令牌无效")
-                        .content(OASFactory.createContent().addMediaType(PROBLEM,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
+                operation
+                        .getResponses()
+                        .addAPIResponse(
+                                "401",
+                                OASFactory.createAPIResponse()
+                                        .description("No valid token / 未登录或令牌无效")
+                                        .content(OASFactory.createContent()
+                                                .addMediaType(
+                                                        PROBLEM,
+                                                        OASFactory.createMediaType()
+                                                                .schema(OASFactory.createSchema()
+                                                                        .ref("#/components/schemas/Problem")))));
             }
-        } else if (declared.stream().allMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty())) {
+        } else if (declared.stream()
+                .allMatch(r -> r.getSchemes() == null || r.getSchemes().isEmpty())) {
             operation.setSecurity(List.of(OASFactory.createSecurityRequirement(), bearer));
         }
     }
@@ -138,7 +164,8 @@ public class ApiContractFilter implements OASFilter {
      * {@code @Idempotent} and declare no header parameter of their own.
      */
     private static void documentIdempotencyKey(PathItem.HttpMethod method, Operation operation) {
-        if (method != PathItem.HttpMethod.POST || operation.getResponses() == null
+        if (method != PathItem.HttpMethod.POST
+                || operation.getResponses() == null
                 || operation.getResponses().getAPIResponse("201") == null) {
             return;
         }
@@ -147,7 +174,9 @@ public class ApiContractFilter implements OASFilter {
                 && operation.getParameters().stream().anyMatch(p -> header.equals(p.getName()))) {
             return;
         }
-        operation.addParameter(OASFactory.createParameter().name(header).in(Parameter.In.HEADER)
+        operation.addParameter(OASFactory.createParameter()
+                .name(header)
+                .in(Parameter.In.HEADER)
                 .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
     }
 
@@ -182,8 +211,13 @@ public class ApiContractFilter implements OASFilter {
         });
     }
 
-    private static void problemExamples(String path, Map<String, Object> pathValues, Operation operation, String status,
-                                        APIResponse response, MediaType media) {
+    private static void problemExamples(
+            String path,
+            Map<String, Object> pathValues,
+            Operation operation,
+            String status,
+            APIResponse response,
+            MediaType media) {
         Set<String> codes = new LinkedHashSet<>();
         if (response.getDescription() != null) {
             Matcher m = CODE.matcher(response.getDescription());
@@ -195,7 +229,9 @@ public class ApiContractFilter implements OASFilter {
         }
         if (codes.isEmpty()) {
             String fallback = status.equals("400")
-                    ? (operation.getRequestBody() != null ? ProblemCodes.VALIDATION_FAILED : ProblemCodes.INVALID_PARAMETER)
+                    ? (operation.getRequestBody() != null
+                            ? ProblemCodes.VALIDATION_FAILED
+                            : ProblemCodes.INVALID_PARAMETER)
                     : DEFAULT_CODES.get(status);
             if (fallback == null) {
                 fallback = status.startsWith("4") ? ProblemCodes.CONFLICT : ProblemCodes.INTERNAL_ERROR;
@@ -221,9 +257,11 @@ public class ApiContractFilter implements OASFilter {
                 error.put("message", "不能为空");
                 body.put("errors", List.of(error));
             }
-            media.addExample(code, OASFactory.createExample()
-                    .summary(code + ": " + Messages.title(code, Messages.ENGLISH))
-                    .value(body));
+            media.addExample(
+                    code,
+                    OASFactory.createExample()
+                            .summary(code + ": " + Messages.title(code, Messages.ENGLISH))
+                            .value(body));
         }
     }
 
@@ -261,20 +299,30 @@ public class ApiContractFilter implements OASFilter {
     }
 
     private static Map<?, ?> requestExample(Operation operation) {
-        if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+        if (operation.getRequestBody() == null
+                || operation.getRequestBody().getContent() == null
                 || operation.getRequestBody().getContent().getMediaTypes() == null) {
             return Map.of();
         }
         return operation.getRequestBody().getContent().getMediaTypes().values().stream()
-                .map(MediaType::getExample).filter(Map.class::isInstance).map(Map.class::cast)
-                .findFirst().orElse(Map.of());
+                .map(MediaType::getExample)
+                .filter(Map.class::isInstance)
+                .map(Map.class::cast)
+                .findFirst()
+                .orElse(Map.of());
     }
 
     private static String invalidField(Operation operation) {
         Schema schema = operation.getRequestBody().getContent().getMediaTypes().values().stream()
-                .map(MediaType::getSchema).filter(s -> s != null).findFirst().orElse(null);
-        return schema != null && schema.getRequired() != null && !schema.getRequired().isEmpty()
-                ? schema.getRequired().get(0) : "name";
+                .map(MediaType::getSchema)
+                .filter(s -> s != null)
+                .findFirst()
+                .orElse(null);
+        return schema != null
+                        && schema.getRequired() != null
+                        && !schema.getRequired().isEmpty()
+                ? schema.getRequired().get(0)
+                : "name";
     }
 
     private static Map<String, Object> pathValues(String path, PathItem item, Operation operation) {
@@ -290,8 +338,15 @@ public class ApiContractFilter implements OASFilter {
         while (m.find()) {
             String name = m.group(2);
             String idName = name.equals("id") ? singular(m.group(1)) + "Id" : name;
-            Parameter parameter = parameters.stream().filter(p -> name.equals(p.getName())).findFirst().orElse(null);
-            values.put(name, parameter != null && parameter.getExample() != null ? parameter.getExample() : Examples.uuid(idName));
+            Parameter parameter = parameters.stream()
+                    .filter(p -> name.equals(p.getName()))
+                    .findFirst()
+                    .orElse(null);
+            values.put(
+                    name,
+                    parameter != null && parameter.getExample() != null
+                            ? parameter.getExample()
+                            : Examples.uuid(idName));
             values.putIfAbsent(idName, values.get(name)); // also by the id's full name, for details
         }
         return values;

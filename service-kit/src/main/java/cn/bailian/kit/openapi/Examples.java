@@ -23,6 +23,7 @@ final class Examples {
 
     /** 白莲社区's local time: instants in examples carry +08:00. */
     static final String INSTANT = "2026-03-01T09:30:00+08:00";
+
     static final String DATE = "2026-03-01";
     static final String TIME = "09:00:00";
     private static final int MAX_DEPTH = 24;
@@ -35,7 +36,8 @@ final class Examples {
 
     /** A stable, valid UUID for an id named {@code communityId}, {@code plotId}, … */
     static String uuid(String idName) {
-        return UUID.nameUUIDFromBytes(("bailian:" + idName).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("bailian:" + idName).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The example of a schema, or null if none can be composed. */
@@ -57,7 +59,9 @@ final class Examples {
         }
         if (schema.getRef() != null) {
             String ref = refName(schema.getRef());
-            Schema target = components == null || components.getSchemas() == null ? null : components.getSchemas().get(ref);
+            Schema target = components == null || components.getSchemas() == null
+                    ? null
+                    : components.getSchemas().get(ref);
             if (target == null || !visiting.add(ref)) {
                 return null;
             }
@@ -196,7 +200,10 @@ final class Examples {
         if (types == null) {
             return null;
         }
-        return types.stream().filter(t -> t != Schema.SchemaType.NULL).findFirst().orElse(null);
+        return types.stream()
+                .filter(t -> t != Schema.SchemaType.NULL)
+                .findFirst()
+                .orElse(null);
     }
 
     /** {@code id} of a {@code ClaimView} is a {@code claimId}; other ids are named by their property. */

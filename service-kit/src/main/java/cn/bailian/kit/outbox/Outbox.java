@@ -7,8 +7,8 @@ import cn.bailian.kit.event.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,10 +26,13 @@ public class Outbox {
 
     @Inject
     EntityManager em;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
+
     @Inject
     KitConfig config;
+
     @Inject
     OutboxRelay relay;
 

@@ -21,8 +21,8 @@ public class OutboxReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         OutboxRelay.OutboxStats stats = relay.stats();
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("outbox").up()
-                .withData("backlog", stats.backlog());
+        HealthCheckResponseBuilder builder =
+                HealthCheckResponse.named("outbox").up().withData("backlog", stats.backlog());
         if (stats.oldestPending() != null) {
             builder.withData("oldestPending", stats.oldestPending().toString());
         }

@@ -53,10 +53,13 @@ public class OutboxRelay {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     KitConfig config;
+
     @Inject
     MeterRegistry registry;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -72,8 +75,11 @@ public class OutboxRelay {
 
     void start(@Observes @Priority(100) StartupEvent ignored) {
         Gauge.builder("bailian.outbox.backlog", backlog, AtomicLong::doubleValue)
-                .description("Committed events not yet acknowledged by Kafka").register(registry);
-        published = Counter.builder("bailian.outbox.published").description("Events published to Kafka").register(registry);
+                .description("Committed events not yet acknowledged by Kafka")
+                .register(registry);
+        published = Counter.builder("bailian.outbox.published")
+                .description("Events published to Kafka")
+                .register(registry);
         if (!config.outbox().relayEnabled()) {
             LOG.info("outbox relay disabled by configuration");
             return;
@@ -106,9 +112,9 @@ public class OutboxRelay {
 
     public OutboxStats stats() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "select count(*), min(created_at) from outbox_event where published_at is null");
-             ResultSet rs = s.executeQuery()) {
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*), min(created_at) from outbox_event where published_at is null");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             long count = rs.getLong(1);
             Timestamp oldest = rs.getTimestamp(2);
@@ -124,16 +130,26 @@ public class OutboxRelay {
     private KafkaProducer<String, String> newProducer() {
         Map<String, Object> props = new HashMap<>(KafkaClientSecurity.settings(config.kafka()));
         props.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox",
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeoutMs(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeoutMs(),
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) (2 * sendTimeoutMs()),
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                config.serviceName() + "-outbox",
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                (int) sendTimeoutMs(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) sendTimeoutMs(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) (2 * sendTimeoutMs()),
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
         return new KafkaProducer<>(props);
     }
 
@@ -225,8 +241,8 @@ public class OutboxRelay {
             }
         }
         if (!acknowledged.isEmpty()) {
-            try (PreparedStatement mark = c.prepareStatement(
-                    "update outbox_event set published_at = now() where id = any(?)")) {
+            try (PreparedStatement mark =
+                    c.prepareStatement("update outbox_event set published_at = now() where id = any(?)")) {
                 Array array = c.createArrayOf("bigint", acknowledged.toArray());
                 mark.setArray(1, array);
                 mark.executeUpdate();
@@ -250,13 +266,12 @@ public class OutboxRelay {
         }
         lastPurge = now;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement purge = c.prepareStatement(
-                     "delete from outbox_event where published_at < now() - cast(? as interval)")) {
+                PreparedStatement purge = c.prepareStatement(
+                        "delete from outbox_event where published_at < now() - cast(? as interval)")) {
             purge.setString(1, config.outbox().retention().toSeconds() + " seconds");
             purge.executeUpdate();
         }
     }
 
-    public record OutboxStats(long backlog, Instant oldestPending, String lastError) {
-    }
+    public record OutboxStats(long backlog, Instant oldestPending, String lastError) {}
 }

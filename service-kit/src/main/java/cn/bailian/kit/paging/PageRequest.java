@@ -1,12 +1,12 @@
 package cn.bailian.kit.paging;
 
 import cn.bailian.kit.problem.FieldError;
+import cn.bailian.kit.problem.Messages;
 import cn.bailian.kit.problem.ProblemCodes;
 import cn.bailian.kit.problem.ProblemException;
-import cn.bailian.kit.problem.Messages;
 import jakarta.ws.rs.HeaderParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +41,7 @@ public class PageRequest {
     @Parameter(hidden = true)
     String acceptLanguage;
 
-    public PageRequest() {
-    }
+    public PageRequest() {}
 
     public static PageRequest of(int page, int size) {
         PageRequest request = new PageRequest();
@@ -75,7 +74,8 @@ public class PageRequest {
         int pageNo = number("page", page, 0, 0, MAX_OFFSET, locale, errors);
         int sizeNo = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE, locale, errors);
         if (errors.isEmpty() && (long) pageNo * sizeNo > MAX_OFFSET) {
-            errors.add(new FieldError("page", "PageTooDeep", Messages.field("page.too-deep", locale, MAX_OFFSET / sizeNo, sizeNo)));
+            errors.add(new FieldError(
+                    "page", "PageTooDeep", Messages.field("page.too-deep", locale, MAX_OFFSET / sizeNo, sizeNo)));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(400, ProblemCodes.VALIDATION_FAILED, errors, Map.of());
@@ -83,7 +83,8 @@ public class PageRequest {
         return new Parsed(pageNo, sizeNo);
     }
 
-    private static int number(String name, String raw, int fallback, int min, int max, Locale locale, List<FieldError> errors) {
+    private static int number(
+            String name, String raw, int fallback, int min, int max, Locale locale, List<FieldError> errors) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
@@ -99,6 +100,5 @@ public class PageRequest {
         return fallback;
     }
 
-    private record Parsed(int page, int size) {
-    }
+    private record Parsed(int page, int size) {}
 }

@@ -6,8 +6,7 @@ package cn.bailian.kit.pii;
  */
 public final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** The family name (first character) and one star: 胡小明 → 胡*. */
     public static String name(String name) {

@@ -18,8 +18,7 @@ public final class Messages {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /** English if the caller prefers it, else Chinese. */
     public static Locale resolve(String acceptLanguage) {
@@ -64,7 +63,8 @@ public final class Messages {
         Locale bundleLocale = ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : Locale.ROOT;
         for (String name : BUNDLES) {
             try {
-                ResourceBundle bundle = ResourceBundle.getBundle(name, bundleLocale, Messages.class.getClassLoader(), NO_FALLBACK);
+                ResourceBundle bundle =
+                        ResourceBundle.getBundle(name, bundleLocale, Messages.class.getClassLoader(), NO_FALLBACK);
                 if (bundle.containsKey(key)) {
                     return bundle.getString(key);
                 }

@@ -15,8 +15,7 @@ public final class Problem {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Problem() {
-    }
+    private Problem() {}
 
     public static String typeUri(String code) {
         return "urn:bailian:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');

@@ -19,6 +19,5 @@ public final class ProblemCodes {
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
 
-    private ProblemCodes() {
-    }
+    private ProblemCodes() {}
 }

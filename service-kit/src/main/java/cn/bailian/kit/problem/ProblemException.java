@@ -20,7 +20,8 @@ public class ProblemException extends RuntimeException {
         this(status, code, List.of(), Map.of(), args);
     }
 
-    public ProblemException(int status, String code, List<FieldError> errors, Map<String, Object> extensions, Object... args) {
+    public ProblemException(
+            int status, String code, List<FieldError> errors, Map<String, Object> extensions, Object... args) {
         super(code, null, false, false); // a refusal, not a failure: no stack trace to fill
         this.status = status;
         this.code = code;
@@ -47,8 +48,8 @@ public class ProblemException extends RuntimeException {
 
     /** One invalid field, reported like a bean-validation failure (400 VALIDATION_FAILED). */
     public static ProblemException invalidField(String field, String fieldCode, String message) {
-        return new ProblemException(400, ProblemCodes.VALIDATION_FAILED,
-                List.of(new FieldError(field, fieldCode, message)), Map.of());
+        return new ProblemException(
+                400, ProblemCodes.VALIDATION_FAILED, List.of(new FieldError(field, fieldCode, message)), Map.of());
     }
 
     public int status() {

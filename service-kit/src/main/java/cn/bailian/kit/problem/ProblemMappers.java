@@ -44,7 +44,11 @@ public class ProblemMappers {
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+            String code = violation
+                    .getConstraintDescriptor()
+                    .getAnnotation()
+                    .annotationType()
+                    .getSimpleName();
             errors.add(new FieldError(fieldOf(violation.getPropertyPath()), code, violation.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::code));
@@ -110,7 +114,9 @@ public class ProblemMappers {
         };
         Response response = respond(new ProblemException(status, code), headers, uri);
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
-            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+            return Response.fromResponse(response)
+                    .header("Allow", e.getResponse().getHeaderString("Allow"))
+                    .build();
         }
         return response;
     }
@@ -123,8 +129,10 @@ public class ProblemMappers {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
-        return respond(new ProblemException(500, ProblemCodes.INTERNAL_ERROR, List.of(), Map.of("errorId", errorId)),
-                headers, uri);
+        return respond(
+                new ProblemException(500, ProblemCodes.INTERNAL_ERROR, List.of(), Map.of("errorId", errorId)),
+                headers,
+                uri);
     }
 
     /**
@@ -185,8 +193,8 @@ public class ProblemMappers {
             code = "Invalid";
             message = "invalid value";
         }
-        return new ProblemException(400, ProblemCodes.VALIDATION_FAILED,
-                List.of(new FieldError(field, code, message)), Map.of());
+        return new ProblemException(
+                400, ProblemCodes.VALIDATION_FAILED, List.of(new FieldError(field, code, message)), Map.of());
     }
 
     private static String describe(Class<?> target) {
@@ -255,6 +263,7 @@ public class ProblemMappers {
     }
 
     private static Response respond(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        return Problem.response(e, Messages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)), uri.getPath());
+        return Problem.response(
+                e, Messages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)), uri.getPath());
     }
 }

@@ -31,12 +31,16 @@ import java.util.concurrent.TimeUnit;
 public class RateLimits {
 
     private static final Cache<String, RateLimiter> LIMITERS = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(15)).build();
+            .maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(15))
+            .build();
 
     @Inject
     Caller caller;
+
     @Inject
     RoutingContext routing;
+
     @Inject
     KitConfig config;
 
@@ -47,15 +51,26 @@ public class RateLimits {
             return invocation.proceed();
         }
         String who = rule.per() == RateLimited.Per.SUBJECT && caller.authenticated()
-                ? "sub:" + caller.subject() : "ip:" + routing.request().remoteAddress().hostAddress();
-        String key = invocation.getMethod().getDeclaringClass().getName() + '#' + invocation.getMethod().getName() + ' ' + who;
-        RateLimiter limiter = LIMITERS.get(key, k -> RateLimiter.of(k, RateLimiterConfig.custom()
-                .limitForPeriod(rule.limit())
-                .limitRefreshPeriod(Duration.ofSeconds(rule.periodSeconds()))
-                .timeoutDuration(Duration.ZERO)
-                .build()));
+                ? "sub:" + caller.subject()
+                : "ip:" + routing.request().remoteAddress().hostAddress();
+        String key = invocation.getMethod().getDeclaringClass().getName()
+                + '#'
+                + invocation.getMethod().getName()
+                + ' '
+                + who;
+        RateLimiter limiter = LIMITERS.get(
+                key,
+                k -> RateLimiter.of(
+                        k,
+                        RateLimiterConfig.custom()
+                                .limitForPeriod(rule.limit())
+                                .limitRefreshPeriod(Duration.ofSeconds(rule.periodSeconds()))
+                                .timeoutDuration(Duration.ZERO)
+                                .build()));
         if (!limiter.acquirePermission()) {
-            long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait() : 0;
+            long nanos = limiter instanceof AtomicRateLimiter atomic
+                    ? atomic.getDetailedMetrics().getNanosToWait()
+                    : 0;
             throw new TooManyRequests(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
         }
         return invocation.proceed();
@@ -63,6 +78,8 @@ public class RateLimits {
 
     private static RateLimited rule(InvocationContext invocation) {
         RateLimited onMethod = invocation.getMethod().getAnnotation(RateLimited.class);
-        return onMethod != null ? onMethod : invocation.getMethod().getDeclaringClass().getAnnotation(RateLimited.class);
+        return onMethod != null
+                ? onMethod
+                : invocation.getMethod().getDeclaringClass().getAnnotation(RateLimited.class);
     }
 }

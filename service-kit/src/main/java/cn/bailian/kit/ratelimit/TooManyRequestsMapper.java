@@ -12,7 +12,10 @@ public class TooManyRequestsMapper {
 
     @ServerExceptionMapper
     public Response tooMany(TooManyRequests e, HttpHeaders headers, UriInfo uri) {
-        Response problem = Problem.response(e, Messages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)), uri.getPath());
-        return Response.fromResponse(problem).header("Retry-After", e.retryAfterSeconds()).build();
+        Response problem = Problem.response(
+                e, Messages.resolve(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)), uri.getPath());
+        return Response.fromResponse(problem)
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
     }
 }

@@ -6,11 +6,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -100,12 +99,15 @@ public class Caller {
 
     /** ADMIN, or STAFF whose token names this community. */
     public boolean isStaffOf(UUID communityId) {
-        return isAdmin() || (is(Roles.STAFF) && communityId != null && communityIds().contains(communityId));
+        return isAdmin()
+                || (is(Roles.STAFF) && communityId != null && communityIds().contains(communityId));
     }
 
     /** The resident themselves (a RESIDENT token naming them). */
     public boolean isResident(UUID residentId) {
-        return is(Roles.RESIDENT) && residentId != null && residentId.equals(residentId().orElse(null));
+        return is(Roles.RESIDENT)
+                && residentId != null
+                && residentId.equals(residentId().orElse(null));
     }
 
     public void requireAuthenticated() {
@@ -165,7 +167,9 @@ public class Caller {
         if (value == null) {
             return Optional.empty();
         }
-        String text = value instanceof JsonString string ? string.getString() : value.toString().replace("\"", "");
+        String text = value instanceof JsonString string
+                ? string.getString()
+                : value.toString().replace("\"", "");
         try {
             return Optional.of(UUID.fromString(text));
         } catch (IllegalArgumentException malformed) {

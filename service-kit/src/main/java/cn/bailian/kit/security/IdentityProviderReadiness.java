@@ -27,26 +27,38 @@ public class IdentityProviderReadiness implements HealthCheck {
     @ConfigProperty(name = "mp.jwt.verify.publickey.location", defaultValue = "NONE")
     String jwksUrl;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String lastAnswer;
     private volatile Instant askedAt = Instant.EPOCH;
 
     @Override
     public HealthCheckResponse call() {
         if (!jwksUrl.startsWith("http")) {
-            return HealthCheckResponse.named("identity-provider").up().withData("jwks", "a key given in the configuration").build();
+            return HealthCheckResponse.named("identity-provider")
+                    .up()
+                    .withData("jwks", "a key given in the configuration")
+                    .build();
         }
         if (Instant.now().isAfter(askedAt.plus(KEEP))) {
             lastAnswer = ask();
             askedAt = Instant.now();
         }
-        return HealthCheckResponse.named("identity-provider").up().withData("jwks", jwksUrl).withData("answer", lastAnswer).build();
+        return HealthCheckResponse.named("identity-provider")
+                .up()
+                .withData("jwks", jwksUrl)
+                .withData("answer", lastAnswer)
+                .build();
     }
 
     private String ask() {
         try {
-            int status = http.send(HttpRequest.newBuilder(URI.create(jwksUrl)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(
+                            HttpRequest.newBuilder(URI.create(jwksUrl))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
             return status == 200 ? "reachable" : "unreachable: HTTP " + status;
         } catch (java.io.IOException e) {
             return "unreachable: " + e.getClass().getSimpleName();

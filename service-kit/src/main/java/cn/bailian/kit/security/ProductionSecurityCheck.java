@@ -33,7 +33,8 @@ public class ProductionSecurityCheck {
     static List<String> problems(List<String> profiles, Config config, Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
         // our images set BAILIAN_CONTAINER_IMAGE; Kubernetes sets KUBERNETES_SERVICE_HOST in every pod
-        boolean inContainer = environment.containsKey("KUBERNETES_SERVICE_HOST") || environment.containsKey("BAILIAN_CONTAINER_IMAGE");
+        boolean inContainer = environment.containsKey("KUBERNETES_SERVICE_HOST")
+                || environment.containsKey("BAILIAN_CONTAINER_IMAGE");
         if (profiles.contains("dev") && inContainer) {
             problems.add("the dev profile runs in a container or pod; production runs with the prod profile");
         }
@@ -50,7 +51,8 @@ public class ProductionSecurityCheck {
             problems.add("no token audience required (mp.jwt.verify.audiences)");
         }
         if (!value(config, "mp.jwt.verify.publickey").isEmpty()) {
-            problems.add("a signing key is configured inline (mp.jwt.verify.publickey): a dev or test key, never production's");
+            problems.add(
+                    "a signing key is configured inline (mp.jwt.verify.publickey): a dev or test key, never production's");
         }
         return problems;
     }

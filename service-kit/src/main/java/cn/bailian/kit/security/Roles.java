@@ -8,6 +8,5 @@ public final class Roles {
     /** Another Bailian service or a district system acting on its own behalf. */
     public static final String SERVICE = "SERVICE";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

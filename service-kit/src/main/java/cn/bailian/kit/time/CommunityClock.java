@@ -97,7 +97,10 @@ public class CommunityClock implements ClockProvider {
         public ZoneId getZone() {
             ZoneId z = zone;
             if (z == null) {
-                z = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(KitConfig.class).zone();
+                z = ConfigProvider.getConfig()
+                        .unwrap(SmallRyeConfig.class)
+                        .getConfigMapping(KitConfig.class)
+                        .zone();
                 zone = z;
             }
             return z;

@@ -1,10 +1,10 @@
 package cn.bailian.kit.arch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.testkit.arch.ArchitectureRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The kit serves all four services and knows none of them; its dates come from the community clock too. */
 class KitArchitectureTest {

@@ -1,5 +1,9 @@
 package cn.bailian.kit.cache;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.kit.sample.PublicNoteResource;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.TestDb;
@@ -13,10 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The public cache on the sample application, on the real stack: hits, invalidation by writes, variants, 304, TTL. */
 @QuarkusTest
@@ -39,7 +39,9 @@ class PublicCacheFilterTest {
         assertThat(PublicNoteResource.COMPUTED.get()).isEqualTo(computed);
         assertThat(second.asByteArray()).isEqualTo(first.asByteArray());
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag")).matches("\"[0-9a-f]{32}\"");
-        assertThat(second.header("Cache-Control")).isEqualTo(first.header("Cache-Control")).isEqualTo("public, no-cache");
+        assertThat(second.header("Cache-Control"))
+                .isEqualTo(first.header("Cache-Control"))
+                .isEqualTo("public, no-cache");
         assertThat(second.contentType()).startsWith("application/json");
         assertThat(second.header("Content-Language")).isEqualTo("zh-CN");
         assertThat(second.header("Vary")).isEqualTo("Accept, Accept-Language");
@@ -77,7 +79,8 @@ class PublicCacheFilterTest {
         assertThat(englishAgain.header("X-Cache")).isEqualTo("HIT");
         assertThat(englishAgain.header("Content-Language")).isEqualTo("en");
         assertThat(englishAgain.jsonPath().getString("language")).isEqualTo("en");
-        assertThat(read(prefix, "application/json", "zh-CN").jsonPath().getString("language")).isEqualTo("zh-CN");
+        assertThat(read(prefix, "application/json", "zh-CN").jsonPath().getString("language"))
+                .isEqualTo("zh-CN");
         assertThat(json.header("ETag")).isNotEqualTo(csv.header("ETag")).isNotEqualTo(english.header("ETag"));
     }
 
@@ -86,14 +89,21 @@ class PublicCacheFilterTest {
         String prefix = prefix();
         create(prefix + "a");
         String etag = read(prefix, "application/json", "zh-CN").header("ETag");
-        Response notModified = given().accept("application/json").header("Accept-Language", "zh-CN")
-                .header("If-None-Match", "\"other\", " + etag).queryParam("prefix", prefix)
-                .when().get("/api/v1/public-notes");
+        Response notModified = given().accept("application/json")
+                .header("Accept-Language", "zh-CN")
+                .header("If-None-Match", "\"other\", " + etag)
+                .queryParam("prefix", prefix)
+                .when()
+                .get("/api/v1/public-notes");
         assertThat(notModified.statusCode()).isEqualTo(304);
         assertThat(notModified.asByteArray()).isEmpty();
         assertThat(notModified.header("ETag")).isEqualTo(etag);
-        Response changed = given().accept("application/json").header("Accept-Language", "zh-CN")
-                .header("If-None-Match", "\"other\"").queryParam("prefix", prefix).when().get("/api/v1/public-notes");
+        Response changed = given().accept("application/json")
+                .header("Accept-Language", "zh-CN")
+                .header("If-None-Match", "\"other\"")
+                .queryParam("prefix", prefix)
+                .when()
+                .get("/api/v1/public-notes");
         assertThat(changed.statusCode()).isEqualTo(200);
     }
 
@@ -116,8 +126,12 @@ class PublicCacheFilterTest {
         String prefix = prefix();
         create(prefix + "a");
         Response anonymous = read(prefix, "application/json", "zh-CN");
-        Response badToken = given().accept("application/json").header("Accept-Language", "zh-CN")
-                .header("Authorization", "Bearer not-a-token").queryParam("prefix", prefix).when().get("/api/v1/public-notes");
+        Response badToken = given().accept("application/json")
+                .header("Accept-Language", "zh-CN")
+                .header("Authorization", "Bearer not-a-token")
+                .queryParam("prefix", prefix)
+                .when()
+                .get("/api/v1/public-notes");
         assertThat(badToken.statusCode()).isEqualTo(200);
         assertThat(badToken.asByteArray()).isEqualTo(anonymous.asByteArray());
     }
@@ -148,7 +162,8 @@ class PublicCacheFilterTest {
         read(prefix, "application/json", "zh-CN");
         TestDb.execute("insert into note (id, text) values (?, ?)", UUID.randomUUID(), prefix + "b");
         cache.invalidateAll();
-        assertThat(read(prefix, "application/json", "zh-CN").jsonPath().getList("texts")).hasSize(2);
+        assertThat(read(prefix, "application/json", "zh-CN").jsonPath().getList("texts"))
+                .hasSize(2);
     }
 
     private static String prefix() {
@@ -157,15 +172,24 @@ class PublicCacheFilterTest {
 
     /** Through the API, and waits until the consumer has applied its event (a write that empties the cache too). */
     private static void create(String text) {
-        String id = given().contentType(ContentType.JSON).body("{\"text\":\"" + text + "\",\"priority\":1}")
-                .when().post("/api/v1/notes").then().statusCode(201).extract().path("id");
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"text\":\"" + text + "\",\"priority\":1}")
+                .when()
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> TestDb.count("select count(*) from note_applied where note_id = ?", id) == 1);
     }
 
     private static Response read(String prefix, String accept, String language) {
-        Response r = given().accept(accept).header("Accept-Language", language).queryParam("prefix", prefix)
-                .when().get("/api/v1/public-notes");
+        Response r = given().accept(accept)
+                .header("Accept-Language", language)
+                .queryParam("prefix", prefix)
+                .when()
+                .get("/api/v1/public-notes");
         assertThat(r.statusCode()).isEqualTo(200);
         return r;
     }

@@ -1,10 +1,10 @@
 package cn.bailian.kit.etag;
 
-import cn.bailian.kit.problem.ProblemException;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.bailian.kit.problem.ProblemException;
+import org.junit.jupiter.api.Test;
 
 /** One reading of an entity-tag list serves If-Match (versions) and If-None-Match (the public cache). */
 class ETagsTest {
@@ -22,9 +22,11 @@ class ETagsTest {
     @Test
     void ifMatchIsRequiredAndMustNameTheCurrentVersion() {
         ETags.requireMatch("W/\"7\"", 7);
-        assertThatThrownBy(() -> ETags.requireMatch(" ", 7)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(428));
-        assertThatThrownBy(() -> ETags.requireMatch("\"6\"", 7)).isInstanceOfSatisfying(ProblemException.class,
-                e -> assertThat(e.status()).isEqualTo(412));
+        assertThatThrownBy(() -> ETags.requireMatch(" ", 7))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(428));
+        assertThatThrownBy(() -> ETags.requireMatch("\"6\"", 7))
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.status()).isEqualTo(412));
     }
 }

@@ -1,5 +1,7 @@
 package cn.bailian.kit.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -9,8 +11,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the kit's shared configuration says per profile, read as Quarkus reads it (SmallRye Config with the profile):
@@ -23,9 +23,11 @@ class FrontDoorConfigTest {
     void productionServesTheOpenApiDocumentButNoSwaggerUi() throws IOException {
         SmallRyeConfig prod = kitConfig("prod");
 
-        assertThat(prod.getOptionalValue("quarkus.swagger-ui.enabled", Boolean.class)).contains(false);
+        assertThat(prod.getOptionalValue("quarkus.swagger-ui.enabled", Boolean.class))
+                .contains(false);
         assertThat(prod.getValue("quarkus.smallrye-openapi.path", String.class)).isEqualTo("/q/openapi");
-        assertThat(prod.getOptionalValue("quarkus.smallrye-openapi.enable", Boolean.class)).isNotEqualTo(Optional.of(false));
+        assertThat(prod.getOptionalValue("quarkus.smallrye-openapi.enable", Boolean.class))
+                .isNotEqualTo(Optional.of(false));
     }
 
     @Test
@@ -34,13 +36,21 @@ class FrontDoorConfigTest {
         SmallRyeConfig dev = kitConfig("dev");
 
         assertThat(prod.getValue("quarkus.http.cors.enabled", Boolean.class)).isTrue();
-        assertThat(prod.getOptionalValue("quarkus.http.cors.origins", String.class)).isEmpty();
-        assertThat(dev.getOptionalValue("quarkus.http.cors.origins", String.class)).contains("http://localhost:5173");
-        assertThat(dev.getOptionalValue("quarkus.swagger-ui.enabled", Boolean.class)).isEmpty();
+        assertThat(prod.getOptionalValue("quarkus.http.cors.origins", String.class))
+                .isEmpty();
+        assertThat(dev.getOptionalValue("quarkus.http.cors.origins", String.class))
+                .contains("http://localhost:5173");
+        assertThat(dev.getOptionalValue("quarkus.swagger-ui.enabled", Boolean.class))
+                .isEmpty();
     }
 
     private static SmallRyeConfig kitConfig(String profile) throws IOException {
-        URL kit = Path.of("src/main/resources/META-INF/microprofile-config.properties").toUri().toURL(); // the kit's, not another jar's
-        return new SmallRyeConfigBuilder().withProfile(profile).withSources(new PropertiesConfigSource(kit, 100)).build();
+        URL kit = Path.of("src/main/resources/META-INF/microprofile-config.properties")
+                .toUri()
+                .toURL(); // the kit's, not another jar's
+        return new SmallRyeConfigBuilder()
+                .withProfile(profile)
+                .withSources(new PropertiesConfigSource(kit, 100))
+                .build();
     }
 }

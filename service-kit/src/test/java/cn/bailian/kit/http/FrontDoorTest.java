@@ -1,5 +1,10 @@
 package cn.bailian.kit.http;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -21,11 +26,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
-
 /** What a browser and any client meet at the door, on the sample application: CORS, headers, paging depth, body size. */
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -42,13 +42,20 @@ class FrontDoorTest {
         Response preflight = given().header("Origin", WEB)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key")
-                .when().options("/api/v1/notes");
+                .when()
+                .options("/api/v1/notes");
 
         assertThat(preflight.statusCode()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(WEB);
         assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
         assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase())
-                .contains("authorization", "content-type", "if-match", "if-none-match", "idempotency-key", "accept-language");
+                .contains(
+                        "authorization",
+                        "content-type",
+                        "if-match",
+                        "if-none-match",
+                        "idempotency-key",
+                        "accept-language");
         assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("86400");
     }
 
@@ -66,7 +73,8 @@ class FrontDoorTest {
     void anotherOriginGetsNoCorsHeaders() {
         Response preflight = given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
-                .when().options("/api/v1/notes");
+                .when()
+                .options("/api/v1/notes");
         Response read = given().header("Origin", "https://evil.example").when().get("/api/v1/public-notes?prefix=x");
 
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
@@ -76,13 +84,15 @@ class FrontDoorTest {
     @Test
     void everyAnswerCarriesTheSecurityHeaders() {
         for (Response answer : new Response[] {
-                given().when().get("/api/v1/public-notes?prefix=x"),
-                given().when().get("/api/v1/no-such-thing"),
-                given().auth().oauth2(DevTokens.staff(UUID.randomUUID())).when().get("/api/v1/notes"),
-                given().when().get("/q/openapi")}) {
+            given().when().get("/api/v1/public-notes?prefix=x"),
+            given().when().get("/api/v1/no-such-thing"),
+            given().auth().oauth2(DevTokens.staff(UUID.randomUUID())).when().get("/api/v1/notes"),
+            given().when().get("/q/openapi")
+        }) {
             assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(answer.header("Referrer-Policy")).isEqualTo("no-referrer");
-            assertThat(answer.header("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+            assertThat(answer.header("Content-Security-Policy"))
+                    .isEqualTo("default-src 'none'; frame-ancestors 'none'");
         }
     }
 
@@ -98,7 +108,8 @@ class FrontDoorTest {
     void aPersonalAnswerIsNotStoredWhileAPublicReadStaysCacheable() {
         String token = DevTokens.staff(UUID.randomUUID());
         Response personal = given().auth().oauth2(token).when().get("/api/v1/notes");
-        Response publicWithToken = given().auth().oauth2(token).when().get("/api/v1/public-notes?prefix=" + UUID.randomUUID());
+        Response publicWithToken =
+                given().auth().oauth2(token).when().get("/api/v1/public-notes?prefix=" + UUID.randomUUID());
         Response anonymous = given().when().get("/api/v1/notes");
 
         assertThat(personal.statusCode()).isEqualTo(200);
@@ -110,22 +121,36 @@ class FrontDoorTest {
 
     @Test
     void pagingDeeperThanTheCapIsA400NamingThePageInBothLanguages() {
-        given().when().get("/api/v1/notes?page=1001&size=100")
-                .then().statusCode(400).contentType(startsWith(PROBLEM))
+        given().when()
+                .get("/api/v1/notes?page=1001&size=100")
+                .then()
+                .statusCode(400)
+                .contentType(startsWith(PROBLEM))
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors[0].field", equalTo("page"))
                 .body("errors[0].code", equalTo("PageTooDeep"))
                 .body("errors[0].message", startsWith("翻页过深：每页 100 条时 page 不能超过 1000"));
         given().when().get("/api/v1/notes?page=1000&size=100").then().statusCode(200);
-        given().header("Accept-Language", "en").when().get("/api/v1/notes?page=5001&size=20")
-                .then().statusCode(400)
+        given().header("Accept-Language", "en")
+                .when()
+                .get("/api/v1/notes?page=5001&size=20")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("page"))
                 .body("errors[0].message", startsWith("too deep: with 20 items per page, page may be at most 5000"));
         given().when().get("/api/v1/notes?page=5000&size=20").then().statusCode(200);
-        given().when().get("/api/v1/notes?page=1000000").then().statusCode(400).body("errors[0].field", equalTo("page"));
-        assertThat(given().accept("application/json").when().get("/q/openapi").jsonPath()
-                .getList("paths.'/api/v1/notes'.get.parameters.name", String.class))
-                .as("the language header PageRequest reads is not a parameter of its own").containsExactlyInAnyOrder("page", "size");
+        given().when()
+                .get("/api/v1/notes?page=1000000")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        assertThat(given().accept("application/json")
+                        .when()
+                        .get("/q/openapi")
+                        .jsonPath()
+                        .getList("paths.'/api/v1/notes'.get.parameters.name", String.class))
+                .as("the language header PageRequest reads is not a parameter of its own")
+                .containsExactlyInAnyOrder("page", "size");
     }
 
     @Test
@@ -134,9 +159,11 @@ class FrontDoorTest {
         HttpRequest request = HttpRequest.newBuilder(notes)
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))) // length unknown: chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body))) // length unknown: chunked
                 .build();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
             assertThat(answer.body()).contains("\"text\":\"chunked\"");
@@ -162,7 +189,8 @@ class FrontDoorTest {
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
                     out.write(("POST " + notes.getPath() + " HTTP/1.1\r\nHost: " + notes.getHost() + "\r\n"
-                            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     out.write("9\r\n{\"text\":\"\r\n".getBytes(StandardCharsets.US_ASCII));
                     byte[] chunk = "a".repeat(8192).getBytes(StandardCharsets.US_ASCII);
                     for (int sent = 0; sent < bytes; sent += chunk.length) {
@@ -183,7 +211,8 @@ class FrontDoorTest {
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 head.append(line).append('\n');
                 if (line.toLowerCase().startsWith("content-length:")) {
-                    contentLength = Integer.parseInt(line.substring("content-length:".length()).trim());
+                    contentLength = Integer.parseInt(
+                            line.substring("content-length:".length()).trim());
                 }
             }
             String answer = head + "\n" + new String(in.readNBytes(contentLength), StandardCharsets.UTF_8);

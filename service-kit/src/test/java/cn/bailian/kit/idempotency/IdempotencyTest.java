@@ -1,5 +1,9 @@
 package cn.bailian.kit.idempotency;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import cn.bailian.testkit.BailianTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,10 +22,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -44,27 +44,42 @@ class IdempotencyTest {
     @Test
     void theContractDocumentsTheHeaderOnEveryCreatingPost() {
         // NoteResource.create declares no header parameter: @Idempotent and the kit's filter document it.
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
-                .body("paths.'/api/v1/notes'.post.parameters.find { it.name == 'Idempotency-Key' }.in", equalTo("header"));
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/api/v1/notes'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
+                        equalTo("header"));
     }
 
     @Test
     void sameKeyWithAnotherBodyIs422AndChangesNothing() throws Exception {
         String key = UUID.randomUUID().toString();
         post(key, "first-" + key, 1);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body("{\"text\":\"second-" + key + "\",\"priority\":1}")
-                .when().post("/api/v1/notes")
-                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+                .when()
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         assertThat(notes("second-" + key)).isZero();
     }
 
     @Test
     void failedRequestDoesNotConsumeTheKey() throws Exception {
         String key = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body("{\"text\":\"x\",\"priority\":99}")
-                .when().post("/api/v1/notes").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body("{\"text\":\"x\",\"priority\":99}")
+                .when()
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(400);
         assertThat(post(key, "retry-" + key, 1).statusCode()).isEqualTo(201);
     }
 
@@ -96,20 +111,27 @@ class IdempotencyTest {
 
     @Test
     void keysAreCheckedForShape() {
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "x".repeat(300)).body("{\"text\":\"k\",\"priority\":1}")
-                .when().post("/api/v1/notes")
-                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", "x".repeat(300))
+                .body("{\"text\":\"k\",\"priority\":1}")
+                .when()
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     private static Response post(String key, String text, int priority) {
-        return given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        return given().contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
                 .body("{\"text\":\"" + text + "\",\"priority\":" + priority + "}")
-                .when().post("/api/v1/notes");
+                .when()
+                .post("/api/v1/notes");
     }
 
     private static long notes(String text) throws Exception {
         try (Connection c = BailianTestResource.connect();
-             PreparedStatement s = c.prepareStatement("select count(*) from note where text = ?")) {
+                PreparedStatement s = c.prepareStatement("select count(*) from note where text = ?")) {
             s.setString(1, text);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -1,5 +1,9 @@
 package cn.bailian.kit.inbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.EventFeed;
 import cn.bailian.testkit.Postgres;
@@ -20,10 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -70,7 +70,8 @@ class EventConsumerTest {
         // the failing attempts rolled back: no half-applied row, no processed mark, one parked record
         assertThat(applied(failingNote)).isZero();
         assertThat(processed(failingEvent)).isZero();
-        assertThat(count("select count(*) from parked_event where event_id = '" + failingEvent + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from parked_event where event_id = '" + failingEvent + "'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -95,10 +96,18 @@ class EventConsumerTest {
     @Test
     void unknownTypesAreIgnored() throws Exception {
         String eventId = UUID.randomUUID().toString();
-        send("k", event(eventId, "cn.bailian.sample.something-new.v7", UUID.randomUUID().toString(), 1, ""));
+        send(
+                "k",
+                event(
+                        eventId,
+                        "cn.bailian.sample.something-new.v7",
+                        UUID.randomUUID().toString(),
+                        1,
+                        ""));
         awaitApplied(marker("k"));
         assertThat(processed(eventId)).isZero();
-        assertThat(count("select count(*) from parked_event where event_id = '" + eventId + "'")).isZero();
+        assertThat(count("select count(*) from parked_event where event_id = '" + eventId + "'"))
+                .isZero();
     }
 
     @Test
@@ -106,7 +115,9 @@ class EventConsumerTest {
         String first = UUID.randomUUID().toString();
         String firstNote = UUID.randomUUID().toString();
         String secondNote = UUID.randomUUID().toString();
-        boolean together = consumer.applyTogether(records(event(first, CREATED, firstNote, 3, ""), event(first, CREATED, firstNote, 3, ""),
+        boolean together = consumer.applyTogether(records(
+                event(first, CREATED, firstNote, 3, ""),
+                event(first, CREATED, firstNote, 3, ""),
                 event(UUID.randomUUID().toString(), CREATED, secondNote, 3, "")));
         assertThat(together).isTrue();
         assertThat(applied(firstNote)).isEqualTo(1);
@@ -119,13 +130,15 @@ class EventConsumerTest {
         String before = UUID.randomUUID().toString();
         String beforeNote = UUID.randomUUID().toString();
         String failingNote = UUID.randomUUID().toString();
-        boolean together = consumer.applyTogether(records(event(before, CREATED, beforeNote, 3, ""),
+        boolean together = consumer.applyTogether(records(
+                event(before, CREATED, beforeNote, 3, ""),
                 event(UUID.randomUUID().toString(), CREATED, failingNote, 13, "")));
         assertThat(together).isFalse();
         // rolled back whole: the event before the failing one is neither applied nor marked processed
         assertThat(applied(beforeNote)).isZero();
         assertThat(processed(before)).isZero();
-        assertThat(consumer.applyTogether(records(event(before, CREATED, beforeNote, 3, ""), "{this is not json"))).isFalse();
+        assertThat(consumer.applyTogether(records(event(before, CREATED, beforeNote, 3, ""), "{this is not json")))
+                .isFalse();
         assertThat(processed(before)).isZero();
     }
 
@@ -141,16 +154,25 @@ class EventConsumerTest {
         assertThat(applied(forgedNote)).isZero();
         assertThat(processed(forgedEvent)).isZero();
         assertThat(count("select count(*) from parked_event where event_id = '" + forgedEvent
-                + "' and error like '%source /bailian/resident-service is not /bailian/kit-sample%'")).isEqualTo(1);
-        assertThat(count("select count(*) from parked_event where event_id = '" + noSource + "'")).isEqualTo(1);
+                        + "' and error like '%source /bailian/resident-service is not /bailian/kit-sample%'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from parked_event where event_id = '" + noSource + "'"))
+                .isEqualTo(1);
     }
 
     @Test
     void aBurstWithAForgedEventIsLeftToTheOneByOnePath() throws Exception {
         String genuineNote = UUID.randomUUID().toString();
         String forgedNote = UUID.randomUUID().toString();
-        boolean together = consumer.applyTogether(records(event(UUID.randomUUID().toString(), CREATED, genuineNote, 3, ""),
-                event(UUID.randomUUID().toString(), "/bailian/kit-sample/../farm-service", CREATED, forgedNote, 3, "")));
+        boolean together = consumer.applyTogether(records(
+                event(UUID.randomUUID().toString(), CREATED, genuineNote, 3, ""),
+                event(
+                        UUID.randomUUID().toString(),
+                        "/bailian/kit-sample/../farm-service",
+                        CREATED,
+                        forgedNote,
+                        3,
+                        "")));
         assertThat(together).isFalse();
         assertThat(applied(genuineNote)).isZero();
         assertThat(applied(forgedNote)).isZero();
@@ -185,8 +207,10 @@ class EventConsumerTest {
 
     private static String event(String id, String source, String type, String noteId, int priority, String extra) {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source + "\",\"type\":\"" + type
-                + "\",\"subject\":\"" + noteId + "\",\"time\":\"2026-11-27T08:00:00Z\",\"datacontenttype\":\"application/json\","
-                + "\"unknownEnvelopeField\":true,\"data\":{" + extra + "\"noteId\":\"" + noteId + "\",\"priority\":" + priority + "}}";
+                + "\",\"subject\":\"" + noteId
+                + "\",\"time\":\"2026-11-27T08:00:00Z\",\"datacontenttype\":\"application/json\","
+                + "\"unknownEnvelopeField\":true,\"data\":{" + extra + "\"noteId\":\"" + noteId + "\",\"priority\":"
+                + priority + "}}";
     }
 
     private static void send(String key, String value) {
@@ -206,7 +230,9 @@ class EventConsumerTest {
     }
 
     private static long count(String sql) throws Exception {
-        try (Connection c = BailianTestResource.connect(); PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+        try (Connection c = BailianTestResource.connect();
+                PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }

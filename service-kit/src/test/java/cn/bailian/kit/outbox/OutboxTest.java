@@ -1,5 +1,9 @@
 package cn.bailian.kit.outbox;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.EventProbe;
 import io.quarkus.test.common.TestResourceScope;
@@ -12,10 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -35,7 +35,8 @@ class OutboxTest {
             assertThat(event.event().path("datacontenttype").asText()).isEqualTo("application/json");
             assertThat(event.event().path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
             assertThat(event.data().path("noteId").asText()).isEqualTo(id);
-            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(3))
                     .until(() -> probe.count(CREATED, r -> r.subject().equals(id)) == 1);
         }
     }
@@ -44,14 +45,23 @@ class OutboxTest {
     void rolledBackChangePublishesNothing() throws Exception {
         long before = outboxRows();
         // invalid request: validation fails before anything is written
-        given().contentType(ContentType.JSON).body("{\"text\":\"\",\"priority\":1}").post("/api/v1/notes").then().statusCode(400);
+        given().contentType(ContentType.JSON)
+                .body("{\"text\":\"\",\"priority\":1}")
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(400);
         assertThat(outboxRows()).isEqualTo(before);
     }
 
     private static String createNote(String text) {
-        return given().contentType(ContentType.JSON).body("{\"text\":\"" + text + "\",\"priority\":2}")
-                .when().post("/api/v1/notes")
-                .then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body("{\"text\":\"" + text + "\",\"priority\":2}")
+                .when()
+                .post("/api/v1/notes")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static long outboxRows() throws Exception {
@@ -59,7 +69,9 @@ class OutboxTest {
     }
 
     static long count(String sql) throws Exception {
-        try (Connection c = BailianTestResource.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = BailianTestResource.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

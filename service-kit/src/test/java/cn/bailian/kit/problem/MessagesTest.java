@@ -1,8 +1,8 @@
 package cn.bailian.kit.problem;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 
@@ -21,7 +21,8 @@ class MessagesTest {
     void kitCodesHaveBothLanguagesAndFillTheirArguments() {
         assertThat(Messages.title(ProblemCodes.NOT_FOUND, Messages.CHINESE)).isEqualTo("资源不存在");
         assertThat(Messages.title(ProblemCodes.NOT_FOUND, Messages.ENGLISH)).isEqualTo("Not found");
-        assertThat(Messages.detail(ProblemCodes.PAYLOAD_TOO_LARGE, Messages.ENGLISH, 256)).contains("256 KiB");
+        assertThat(Messages.detail(ProblemCodes.PAYLOAD_TOO_LARGE, Messages.ENGLISH, 256))
+                .contains("256 KiB");
         assertThat(Messages.title("NO_SUCH_CODE", Messages.ENGLISH)).isEqualTo("NO_SUCH_CODE");
     }
 }

@@ -1,5 +1,8 @@
 package cn.bailian.kit.ratelimit;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.kit.sample.LimitedResource;
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
@@ -11,9 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** @RateLimited on the sample: per client address on an anonymous read, per subject on a write; 429 with Retry-After. */
 @QuarkusTest
 @WithTestResource(value = BailianTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -22,7 +22,8 @@ class RateLimitedTest {
     @Test
     void aCostlyAnonymousReadIsLimitedPerClientAddress() {
         for (int i = 0; i < 3; i++) {
-            assertThat(given().when().get("/api/v1/limited/report").statusCode()).isEqualTo(200);
+            assertThat(given().when().get("/api/v1/limited/report").statusCode())
+                    .isEqualTo(200);
         }
         Response refused = given().header("Accept-Language", "en").when().get("/api/v1/limited/report");
 
@@ -31,7 +32,8 @@ class RateLimitedTest {
         assertThat(refused.jsonPath().getString("code")).isEqualTo("TOO_MANY_REQUESTS");
         assertThat(refused.jsonPath().getString("title")).isEqualTo("Too many requests");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 60);
-        assertThat(given().when().get("/api/v1/limited/report").jsonPath().getString("title")).isEqualTo("请求过于频繁");
+        assertThat(given().when().get("/api/v1/limited/report").jsonPath().getString("title"))
+                .isEqualTo("请求过于频繁");
     }
 
     @Test
@@ -46,13 +48,16 @@ class RateLimitedTest {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(LimitedResource.WRITES.get()).isEqualTo(ran);
-        assertThat(write(second).statusCode()).as("another subject has its own allowance").isEqualTo(200);
+        assertThat(write(second).statusCode())
+                .as("another subject has its own allowance")
+                .isEqualTo(200);
     }
 
     @Test
     void authenticationIsCheckedBeforeTheLimit() {
         for (int i = 0; i < 4; i++) {
-            assertThat(given().when().post("/api/v1/limited/entries").statusCode()).isEqualTo(401);
+            assertThat(given().when().post("/api/v1/limited/entries").statusCode())
+                    .isEqualTo(401);
         }
     }
 

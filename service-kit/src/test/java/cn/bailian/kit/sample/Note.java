@@ -11,7 +11,9 @@ import java.util.UUID;
 public class Note extends PanacheEntityBase {
     @Id
     public UUID id;
+
     public String text;
+
     @Version
     public long version;
 }

@@ -29,7 +29,9 @@ public class NoteEventHandler implements EventHandler {
     public void handle(CloudEvent event) {
         NoteResource.NoteCreated created = event.dataAs(NoteResource.NoteCreated.class);
         em.createNativeQuery("insert into note_applied (event_id, note_id) values (?1, ?2)")
-                .setParameter(1, event.id()).setParameter(2, String.valueOf(created.noteId())).executeUpdate();
+                .setParameter(1, event.id())
+                .setParameter(2, String.valueOf(created.noteId()))
+                .executeUpdate();
         if (created.priority() == 13) {
             throw new IllegalStateException("unlucky note");
         }

@@ -38,17 +38,17 @@ public class NoteResource {
 
     public static final String CREATED = "cn.bailian.sample.note.created.v1";
 
-    public record CreateNote(@NotBlank @Size(max = 200) String text, @NotNull @Min(1) @Max(10) Integer priority) {
-    }
+    public record CreateNote(
+            @NotBlank @Size(max = 200) String text,
+            @NotNull @Min(1) @Max(10) Integer priority) {}
 
-    public record NoteView(UUID id, String text, long version) {
-    }
+    public record NoteView(UUID id, String text, long version) {}
 
-    public record NoteCreated(UUID noteId, int priority) {
-    }
+    public record NoteCreated(UUID noteId, int priority) {}
 
     @Inject
     Outbox outbox;
+
     @Inject
     cn.bailian.kit.security.Caller caller;
 
@@ -57,7 +57,10 @@ public class NoteResource {
     @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "201", description = "Created")
     public Response create(@Valid @NotNull CreateNote request) {
         Note note = save(request);
-        return Response.created(URI.create("/api/v1/notes/" + note.id)).entity(view(note)).tag(ETags.of(note.version)).build();
+        return Response.created(URI.create("/api/v1/notes/" + note.id))
+                .entity(view(note))
+                .tag(ETags.of(note.version))
+                .build();
     }
 
     @Transactional
@@ -73,7 +76,11 @@ public class NoteResource {
     @GET
     public Page<NoteView> list(@BeanParam PageRequest page) {
         var query = Note.<Note>findAll(io.quarkus.panache.common.Sort.by("text"));
-        return page.page(query.page(page.page(), page.size()).list().stream().map(NoteResource::view).toList(), query.count());
+        return page.page(
+                query.page(page.page(), page.size()).list().stream()
+                        .map(NoteResource::view)
+                        .toList(),
+                query.count());
     }
 
     @GET
@@ -86,7 +93,8 @@ public class NoteResource {
     @PATCH
     @Path("/{id}")
     @Transactional
-    public Response update(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CreateNote request) {
+    public Response update(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull CreateNote request) {
         Note note = find(id);
         ETags.requireMatch(ifMatch, note.version);
         note.text = request.text();

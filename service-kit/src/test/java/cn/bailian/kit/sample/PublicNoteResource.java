@@ -28,11 +28,18 @@ public class PublicNoteResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     public Response list(@QueryParam("prefix") String prefix, @Context HttpHeaders headers) {
         COMPUTED.incrementAndGet();
-        List<String> texts = Note.<Note>list("text like ?1 order by text", prefix + "%").stream().map(n -> n.text).toList();
-        String language = headers.getAcceptableLanguages().stream().findFirst()
-                .filter(l -> l.getLanguage().equals("en")).map(l -> "en").orElse("zh-CN");
-        boolean csv = headers.getAcceptableMediaTypes().stream().findFirst()
-                .map(t -> t.getSubtype().equals("csv")).orElse(false);
+        List<String> texts = Note.<Note>list("text like ?1 order by text", prefix + "%").stream()
+                .map(n -> n.text)
+                .toList();
+        String language = headers.getAcceptableLanguages().stream()
+                .findFirst()
+                .filter(l -> l.getLanguage().equals("en"))
+                .map(l -> "en")
+                .orElse("zh-CN");
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .findFirst()
+                .map(t -> t.getSubtype().equals("csv"))
+                .orElse(false);
         Response.ResponseBuilder answer = csv
                 ? Response.ok(String.join("\n", texts) + "\n", "text/csv; charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"notes.csv\"")
@@ -53,6 +60,5 @@ public class PublicNoteResource {
         return new Texts(List.of(note.text), "zh-CN");
     }
 
-    public record Texts(List<String> texts, String language) {
-    }
+    public record Texts(List<String> texts, String language) {}
 }

@@ -1,5 +1,8 @@
 package cn.bailian.kit.security;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
 import cn.bailian.testkit.BailianTestResource;
 import cn.bailian.testkit.DevTokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -18,9 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 /**
  * What the kit accepts as a token: ours (issuer, audience bailian-api, RS256 by the configured key, not expired),
  * nothing else; the Keycloak-shaped claims (a list of communities, sub beside preferred_username) read right.
@@ -37,36 +37,54 @@ class TokenChecksTest {
     }
 
     private static void refused(String token) {
-        given().auth().oauth2(token).when().get("/api/v1/notes/staff-only")
-                .then().statusCode(401).contentType(PROBLEM).body("code", equalTo("UNAUTHENTICATED"));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/notes/staff-only")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .body("code", equalTo("UNAUTHENTICATED"));
     }
 
     @Test
     void ourTokenIsAccepted() {
-        given().auth().oauth2(DevTokens.sign(staffClaims(UUID.randomUUID()), DevTokens.keyPair().getPrivate()))
-                .when().get("/api/v1/notes/staff-only").then().statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.sign(
+                        staffClaims(UUID.randomUUID()), DevTokens.keyPair().getPrivate()))
+                .when()
+                .get("/api/v1/notes/staff-only")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void anotherAudienceIsRefused() {
-        refused(DevTokens.sign(staffClaims(UUID.randomUUID()).audience("another-api"), DevTokens.keyPair().getPrivate()));
+        refused(DevTokens.sign(
+                staffClaims(UUID.randomUUID()).audience("another-api"),
+                DevTokens.keyPair().getPrivate()));
     }
 
     @Test
     void noAudienceIsRefused() {
-        refused(DevTokens.sign(staffClaims(UUID.randomUUID()).audience(Set.of()), DevTokens.keyPair().getPrivate()));
+        refused(DevTokens.sign(
+                staffClaims(UUID.randomUUID()).audience(Set.of()),
+                DevTokens.keyPair().getPrivate()));
     }
 
     @Test
     void anotherIssuerIsRefused() {
-        refused(DevTokens.sign(staffClaims(UUID.randomUUID()).issuer("https://auth.example/realms/other"), DevTokens.keyPair().getPrivate()));
+        refused(DevTokens.sign(
+                staffClaims(UUID.randomUUID()).issuer("https://auth.example/realms/other"),
+                DevTokens.keyPair().getPrivate()));
     }
 
     @Test
     void anotherKeyIsRefused() throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        refused(DevTokens.sign(staffClaims(UUID.randomUUID()), rsa.generateKeyPair().getPrivate()));
+        refused(DevTokens.sign(
+                staffClaims(UUID.randomUUID()), rsa.generateKeyPair().getPrivate()));
     }
 
     @Test
@@ -76,26 +94,47 @@ class TokenChecksTest {
 
     @Test
     void unsignedAndHmacTokensAreRefused() throws Exception {
-        String claims = payload(DevTokens.sign(staffClaims(UUID.randomUUID()), DevTokens.keyPair().getPrivate()));
+        String claims = payload(DevTokens.sign(
+                staffClaims(UUID.randomUUID()), DevTokens.keyPair().getPrivate()));
         refused(b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + claims + ".");
         String input = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + DevTokens.keyId() + "\"}") + "." + claims;
         Mac hmac = Mac.getInstance("HmacSHA256");
         hmac.init(new SecretKeySpec(DevTokens.publicKeyPem().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
-        refused(input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hmac.doFinal(input.getBytes(StandardCharsets.US_ASCII))));
+        refused(input + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(hmac.doFinal(input.getBytes(StandardCharsets.US_ASCII))));
     }
 
     @Test
     void staffOfSeveralCommunitiesActInEachAndTheSubjectIsSubNotTheUsername() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        String token = DevTokens.sign(DevTokens.claims("0b1c2d3e-account", Set.of("STAFF"), null, null, Duration.ofMinutes(5))
-                .claim("communityId", List.of(first.toString(), second.toString()))
-                .claim("preferred_username", "13800000099")
-                .upn("13800000099"), DevTokens.keyPair().getPrivate());
-        given().auth().oauth2(token).when().get("/api/v1/notes/staff-of/" + second)
-                .then().statusCode(200).body("subject", equalTo("0b1c2d3e-account"));
-        given().auth().oauth2(token).when().get("/api/v1/notes/staff-of/" + first).then().statusCode(200);
-        given().auth().oauth2(token).when().get("/api/v1/notes/staff-of/" + UUID.randomUUID()).then().statusCode(403);
+        String token = DevTokens.sign(
+                DevTokens.claims("0b1c2d3e-account", Set.of("STAFF"), null, null, Duration.ofMinutes(5))
+                        .claim("communityId", List.of(first.toString(), second.toString()))
+                        .claim("preferred_username", "13800000099")
+                        .upn("13800000099"),
+                DevTokens.keyPair().getPrivate());
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/notes/staff-of/" + second)
+                .then()
+                .statusCode(200)
+                .body("subject", equalTo("0b1c2d3e-account"));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/notes/staff-of/" + first)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/v1/notes/staff-of/" + UUID.randomUUID())
+                .then()
+                .statusCode(403);
     }
 
     private static String payload(String token) {

@@ -1,5 +1,7 @@
 package cn.bailian.system.badinput;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.system.OpenApiDocument;
 import cn.bailian.system.Platform;
 import cn.bailian.system.StateSnapshot;
@@ -14,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests generated from each service's committed OpenAPI document, each invalid in at least one way (see
@@ -42,8 +42,7 @@ class BadInputIT {
     void everyBadRequestIsAProblemAndChangesNothing() {
         World world = World.get();
         // the valid calls the variants are made from (some create what they act on): before the snapshot
-        record Planned(OpenApiDocument.Operation op, String token, List<BadRequests.Bad> requests) {
-        }
+        record Planned(OpenApiDocument.Operation op, String token, List<BadRequests.Bad> requests) {}
         List<Planned> plan = new ArrayList<>();
         for (String service : Platform.SERVICES) {
             for (OpenApiDocument.Operation op : OpenApiDocument.of(service).operations()) {
@@ -68,14 +67,17 @@ class BadInputIT {
                     int status = response.statusCode();
                     statuses.merge(status, 1, Integer::sum);
                     String type = response.contentType();
-                    String code = type != null && type.startsWith("application/problem+json") ? response.path("code") : null;
-                    verdict = status >= 400 && status < 500 && code != null && !code.isBlank() ? null
+                    String code =
+                            type != null && type.startsWith("application/problem+json") ? response.path("code") : null;
+                    verdict = status >= 400 && status < 500 && code != null && !code.isBlank()
+                            ? null
                             : status + " " + type + " " + abbreviate(response.asString());
                 } catch (RuntimeException e) {
                     verdict = "no answer: " + e;
                 }
                 if (verdict != null) {
-                    wrong.add(p.op().id() + " [" + bad.what() + "] " + abbreviate(bad.target().toString()) + " -> " + verdict);
+                    wrong.add(p.op().id() + " [" + bad.what() + "] "
+                            + abbreviate(bad.target().toString()) + " -> " + verdict);
                 }
             }
         }
@@ -83,11 +85,17 @@ class BadInputIT {
 
         System.out.println("Bad requests per service: " + sent + "; answers by status: " + statuses);
         wrong.forEach(System.out::println);
-        assertThat(wrong).as("bad requests not answered with a 4xx problem+json carrying a code").isEmpty();
+        assertThat(wrong)
+                .as("bad requests not answered with a 4xx problem+json carrying a code")
+                .isEmpty();
         for (String service : Platform.SERVICES) {
-            assertThat(sent.getOrDefault(service, 0)).as("bad requests sent to " + service).isGreaterThanOrEqualTo(AT_LEAST_PER_SERVICE);
+            assertThat(sent.getOrDefault(service, 0))
+                    .as("bad requests sent to " + service)
+                    .isGreaterThanOrEqualTo(AT_LEAST_PER_SERVICE);
         }
-        assertThat(after).as("state after the bad requests (row counts, ledger verification)").isEqualTo(before);
+        assertThat(after)
+                .as("state after the bad requests (row counts, ledger verification)")
+                .isEqualTo(before);
     }
 
     private static String abbreviate(String text) {

@@ -21,8 +21,7 @@ import java.util.UUID;
  */
 final class BadRequests {
 
-    record Bad(String what, Target target) {
-    }
+    record Bad(String what, Target target) {}
 
     static final String SQL = "'; DROP TABLE resident; --";
     static final String HTML = "<script>alert('x')</script><img src=x onerror=alert(1)>";
@@ -65,12 +64,29 @@ final class BadRequests {
         for (OpenApiDocument.Parameter p : op.in("path")) {
             for (int i = 0; i < template.length; i++) {
                 if (template[i].equals("{" + p.name() + "}")) {
-                    for (String bad : List.of("not-a-uuid", "12345", "00000000-0000-0000-0000-00000000000G", actual[i] + "0",
-                            "1 OR 1=1", SQL.replace("/", ""), "<b>x</b>", "😀", UUID.randomUUID().toString())) {
+                    for (String bad : List.of(
+                            "not-a-uuid",
+                            "12345",
+                            "00000000-0000-0000-0000-00000000000G",
+                            actual[i] + "0",
+                            "1 OR 1=1",
+                            SQL.replace("/", ""),
+                            "<b>x</b>",
+                            "😀",
+                            UUID.randomUUID().toString())) {
                         String[] parts = actual.clone();
                         parts[i] = bad;
-                        add("path " + p.name() + "=" + bad, new Target(valid.service(), valid.method(), String.join("/", parts),
-                                valid.query(), valid.headers(), valid.body(), valid.contentType(), valid.owner()));
+                        add(
+                                "path " + p.name() + "=" + bad,
+                                new Target(
+                                        valid.service(),
+                                        valid.method(),
+                                        String.join("/", parts),
+                                        valid.query(),
+                                        valid.headers(),
+                                        valid.body(),
+                                        valid.contentType(),
+                                        valid.owner()));
                     }
                 }
             }
@@ -100,7 +116,8 @@ final class BadRequests {
         if (format.equals("uuid") || name.endsWith("Id")) {
             return List.of("not-a-uuid", SQL, HTML, "😀");
         }
-        if (schema != null && (schema.has("enum") || schema.has("pattern")) || List.of("status", "category", "kind", "residencyType").contains(name)) {
+        if (schema != null && (schema.has("enum") || schema.has("pattern"))
+                || List.of("status", "category", "kind", "residencyType").contains(name)) {
             return List.of("NO_SUCH_VALUE", SQL, HTML);
         }
         if (name.equals("from") || name.equals("to") || format.equals("date")) {
@@ -124,7 +141,9 @@ final class BadRequests {
         for (OpenApiDocument.Parameter p : op.in("header")) {
             if (p.name().equals("Idempotency-Key")) {
                 for (String bad : List.of("k".repeat(256), "a b", "tab\there")) {
-                    add("Idempotency-Key " + (bad.length() > 20 ? bad.length() + " chars" : bad), valid.header(p.name(), bad));
+                    add(
+                            "Idempotency-Key " + (bad.length() > 20 ? bad.length() + " chars" : bad),
+                            valid.header(p.name(), bad));
                 }
             } else if (p.name().equals("If-Match")) {
                 for (String bad : List.of("\"999999\"", "W/\"garbage\"", "not-a-version")) {
@@ -159,7 +178,9 @@ final class BadRequests {
         add("NUL byte in the JSON", valid.body(body.replaceFirst("\\{", "{\u0000"), "application/json"));
         add("unknown field", withField("hacker", "x"));
         add("unknown field named by SQL", withField(SQL, 1));
-        add("unknown field with HTML", withField("note" + UUID.randomUUID().toString().substring(0, 4), HTML));
+        add(
+                "unknown field with HTML",
+                withField("note" + UUID.randomUUID().toString().substring(0, 4), HTML));
 
         JsonNode schema = op.bodySchema();
         List<String> required = new ArrayList<>();
@@ -168,7 +189,9 @@ final class BadRequests {
             add("missing " + r, without(r));
             add("null " + r, with(r, null));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             if (property.getValue().path("readOnly").asBoolean(false)) {
                 continue;
@@ -209,13 +232,14 @@ final class BadRequests {
                     add(name + " over maxItems", with(name, many));
                 }
                 JsonNode items = schema.path("items");
-                for (Iterator<Map.Entry<String, JsonNode>> it = items.path("properties").fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                items.path("properties").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> item = it.next();
                     add(name + "[]." + item.getKey() + " wrong", with(name, List.of(Map.of(item.getKey(), "25:99"))));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -229,19 +253,22 @@ final class BadRequests {
         }
         switch (format) {
             case "uuid" -> {
-                for (String bad : List.of("not-a-uuid", "123", "", "00000000-0000-0000-0000-00000000000G", SQL, HTML, "😀")) {
+                for (String bad :
+                        List.of("not-a-uuid", "123", "", "00000000-0000-0000-0000-00000000000G", SQL, HTML, "😀")) {
                     add(name + " invalid uuid " + bad, with(name, bad));
                 }
                 return;
             }
             case "date" -> {
-                for (String bad : List.of("2026-02-30", "2026-13-01", "yesterday", "27/11/2026", "", "+999999999-12-31")) {
+                for (String bad :
+                        List.of("2026-02-30", "2026-13-01", "yesterday", "27/11/2026", "", "+999999999-12-31")) {
                     add(name + " bad date " + bad, with(name, bad));
                 }
                 return;
             }
             case "date-time" -> {
-                for (String bad : List.of("2026-11-27 10:00", "tomorrow", "2026-11-31T10:00:00+08:00", "2026-11-27T25:00:00Z", "")) {
+                for (String bad : List.of(
+                        "2026-11-27 10:00", "tomorrow", "2026-11-31T10:00:00+08:00", "2026-11-27T25:00:00Z", "")) {
                     add(name + " bad instant " + bad, with(name, bad));
                 }
                 return;
@@ -250,8 +277,7 @@ final class BadRequests {
                 add(name + " bad time", with(name, "25:61"));
                 return;
             }
-            default -> {
-            }
+            default -> {}
         }
         String pattern = schema.path("pattern").asText("");
         int min = schema.path("minLength").asInt(pattern.equals("\\S") ? 1 : 0);
@@ -272,7 +298,8 @@ final class BadRequests {
             add(name + " HTML against its pattern", with(name, HTML));
         }
         // acceptable text on its own: always with a defect beside it
-        String defect = required.stream().filter(r -> !r.equals(name)).findFirst().orElse(null);
+        String defect =
+                required.stream().filter(r -> !r.equals(name)).findFirst().orElse(null);
         Map<String, Object> emoji = mutable();
         emoji.put(name, EMOJI_MIXED);
         Map<String, Object> sql = mutable();
@@ -284,7 +311,9 @@ final class BadRequests {
             emoji.put("unexpected", true);
             sql.put("unexpected", true);
         }
-        add(name + " emoji and mixed scripts + " + (defect != null ? "missing " + defect : "unknown field"), valid.body(emoji));
+        add(
+                name + " emoji and mixed scripts + " + (defect != null ? "missing " + defect : "unknown field"),
+                valid.body(emoji));
         add(name + " SQL and HTML + " + (defect != null ? "missing " + defect : "unknown field"), valid.body(sql));
     }
 
@@ -326,7 +355,9 @@ final class BadRequests {
         add("CSV wrong header", valid.body(header.replace("phone", "mobile") + "\n" + row + "\n", "text/csv"));
         add("CSV unbalanced quote", valid.body(header + "\n\"" + row + "\n", "text/csv"));
         add("CSV extra column", valid.body(header + "\n" + row + ",extra\n", "text/csv"));
-        add("CSV missing column", valid.body(header + "\n" + row.substring(0, row.lastIndexOf(',')) + "\n", "text/csv"));
+        add(
+                "CSV missing column",
+                valid.body(header + "\n" + row.substring(0, row.lastIndexOf(',')) + "\n", "text/csv"));
         add("CSV binary", valid.body("\u0000\u0001\u0002\u00ff", "text/csv"));
         String[] bad = {EMOJI_MIXED + SQL, "UNKNOWN", "2026-02-30", "123", "510104", "SOMETIMES", "not-a-uuid", "HEAD"};
         for (int i = 0; i < cells.length && i < bad.length; i++) {
@@ -335,7 +366,9 @@ final class BadRequests {
             if (i == 0) {
                 changed[3] = "12"; // a name that is fine on its own: with a broken phone
             }
-            add("CSV column " + i + " = " + bad[i], valid.body(header + "\n" + String.join(",", changed) + "\n", "text/csv"));
+            add(
+                    "CSV column " + i + " = " + bad[i],
+                    valid.body(header + "\n" + String.join(",", changed) + "\n", "text/csv"));
         }
     }
 
@@ -343,7 +376,8 @@ final class BadRequests {
 
     private Map<String, Object> mutable() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> copy = new LinkedHashMap<>(valid.body() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
+        Map<String, Object> copy =
+                new LinkedHashMap<>(valid.body() instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of());
         return copy;
     }
 

@@ -24,17 +24,29 @@ record Clients(ResidentApi resident, FarmApi farm, ActivityApi activity, FundApi
         Consumer<HttpRequest.Builder> auth = request -> request.header("Authorization", "Bearer " + token);
         Platform platform = Platform.get();
         return new Clients(
-                new ResidentApi(new cn.bailian.client.resident.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.resident.ApiClient.createDefaultObjectMapper(), platform.url("resident-service"))
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)),
-                new FarmApi(new cn.bailian.client.farm.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.farm.ApiClient.createDefaultObjectMapper(), platform.url("farm-service"))
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)),
-                new ActivityApi(new cn.bailian.client.activity.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.activity.ApiClient.createDefaultObjectMapper(), platform.url("activity-service"))
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)),
-                new FundApi(new cn.bailian.client.fund.ApiClient(HttpClient.newBuilder(),
-                        cn.bailian.client.fund.ApiClient.createDefaultObjectMapper(), platform.url("fund-service"))
-                        .setRequestInterceptor(auth).setReadTimeout(TIMEOUT)));
+                new ResidentApi(new cn.bailian.client.resident.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.resident.ApiClient.createDefaultObjectMapper(),
+                                platform.url("resident-service"))
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)),
+                new FarmApi(new cn.bailian.client.farm.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.farm.ApiClient.createDefaultObjectMapper(),
+                                platform.url("farm-service"))
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)),
+                new ActivityApi(new cn.bailian.client.activity.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.activity.ApiClient.createDefaultObjectMapper(),
+                                platform.url("activity-service"))
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)),
+                new FundApi(new cn.bailian.client.fund.ApiClient(
+                                HttpClient.newBuilder(),
+                                cn.bailian.client.fund.ApiClient.createDefaultObjectMapper(),
+                                platform.url("fund-service"))
+                        .setRequestInterceptor(auth)
+                        .setReadTimeout(TIMEOUT)));
     }
 }

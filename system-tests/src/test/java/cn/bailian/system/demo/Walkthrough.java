@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 record Walkthrough(Map<String, String> commands, Map<String, String> outputs) {
 
-    private static final Pattern FENCE = Pattern.compile("^```(\\w+)(?:[ \\t]+([\\w-]+))?[ \\t]*\\n(.*?)^```[ \\t]*$",
-            Pattern.MULTILINE | Pattern.DOTALL);
+    private static final Pattern FENCE = Pattern.compile(
+            "^```(\\w+)(?:[ \\t]+([\\w-]+))?[ \\t]*\\n(.*?)^```[ \\t]*$", Pattern.MULTILINE | Pattern.DOTALL);
 
     static Walkthrough read(Path markdown) throws IOException {
         Map<String, String> commands = new LinkedHashMap<>();

@@ -1,8 +1,7 @@
 package cn.bailian.system.demo;
 
-import cn.bailian.testkit.DevTokens;
-
 import cn.bailian.demo.ServiceUrls;
+import cn.bailian.testkit.DevTokens;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +24,9 @@ import java.util.regex.Pattern;
 final class WalkthroughShell {
 
     /** One HTTP answer a block received. */
-    record Answer(int status, String method, String url) {
-    }
+    record Answer(int status, String method, String url) {}
 
-    record Run(String name, int exitCode, String stdout, String stderr, List<Answer> answers) {
-    }
+    record Run(String name, int exitCode, String stdout, String stderr, List<Answer> answers) {}
 
     private static final Pattern ANSWER = Pattern.compile("^HTTP (\\d{3}) (\\S+) (\\S+)$", Pattern.MULTILINE);
     private static final String STATE = ".walkthrough-state";
@@ -55,7 +52,8 @@ final class WalkthroughShell {
                   exec '%1$s' -cp '%2$s' cn.bailian.testkit.KeycloakLogin --issuer '%3$s' --realm '%4$s' "$@"
                 fi
                 exec '%1$s' -cp '%2$s' cn.bailian.testkit.DevTokens --key-file '%5$s' "$@"
-                """.formatted(java, System.getProperty("java.class.path"), keycloakIssuer, realm, devKey));
+                """.formatted(
+                        java, System.getProperty("java.class.path"), keycloakIssuer, realm, devKey));
         Files.setPosixFilePermissions(bin.resolve("bailian"), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -76,7 +74,8 @@ final class WalkthroughShell {
                 """.formatted(STATE, command);
         Path file = directory.resolve("step-" + name + ".sh");
         Files.writeString(file, script);
-        ProcessBuilder builder = new ProcessBuilder("bash", file.toString()).directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder("bash", file.toString())
+                .directory(directory.toFile())
                 .redirectOutput(directory.resolve("step-" + name + ".out").toFile())
                 .redirectError(directory.resolve("step-" + name + ".err").toFile());
         builder.environment().put("BAILIAN_RESIDENT_URL", urls.resident());

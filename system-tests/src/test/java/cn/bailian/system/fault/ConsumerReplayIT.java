@@ -1,5 +1,10 @@
 package cn.bailian.system.fault;
 
+import static cn.bailian.system.Api.as;
+import static cn.bailian.system.Steps.EVENTUALLY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.system.Api;
 import cn.bailian.system.Platform;
 import cn.bailian.system.Steps;
@@ -20,11 +25,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import static cn.bailian.system.Api.as;
-import static cn.bailian.system.Steps.EVENTUALLY;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Fault 4: every service's consumer group replayed from offset 0 (reset with the Kafka Admin API while the
  * services are stopped, as an operator would). Each consumer reads every event again and applies none of
@@ -37,16 +37,26 @@ class ConsumerReplayIT {
 
     @Test
     void replayingEveryConsumerGroupFromTheStartChangesNothing() throws Exception {
-        // something for every consumer to have applied: residents everywhere, and a plot claim in the participation record
+        // something for every consumer to have applied: residents everywhere, and a plot claim in the participation
+        // record
         Api.Neighbourhood place = Api.neighbourhood("白莲社区-重放");
         UUID resident = place.register(place.householdId(), "重放测试", "13900000077", "SELF");
         Steps.awaitKnownEverywhere(place, resident);
         UUID plot = Steps.createPlot(place, Steps.createFarm(place), "P-01", 0);
-        as(DevTokens.resident(resident, place.communityId()), "farm-service").body(Map.of("residentId", resident))
-                .post("/api/v1/plots/" + plot + "/claims").then().statusCode(201);
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(as(place.staffToken(), "resident-service")
-                .get("/api/v1/residents/" + resident + "/participation").then().statusCode(200)
-                .extract().jsonPath().getList("items")).isNotEmpty());
+        as(DevTokens.resident(resident, place.communityId()), "farm-service")
+                .body(Map.of("residentId", resident))
+                .post("/api/v1/plots/" + plot + "/claims")
+                .then()
+                .statusCode(201);
+        await().atMost(EVENTUALLY)
+                .untilAsserted(() -> assertThat(as(place.staffToken(), "resident-service")
+                                .get("/api/v1/residents/" + resident + "/participation")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("items"))
+                        .isNotEmpty());
 
         try (Admin admin = Operations.kafkaAdmin()) {
             // all caught up first, so the snapshot holds everything there is to apply
@@ -58,42 +68,60 @@ class ConsumerReplayIT {
                 }
                 return true;
             });
-            Platform.SERVICES.parallelStream().forEach(s -> Platform.get().service(s).stop());
+            Platform.SERVICES.parallelStream()
+                    .forEach(s -> Platform.get().service(s).stop());
             Map<String, Map<String, List<String>>> before = snapshot();
             Map<String, Long> replayed = new LinkedHashMap<>();
             for (String service : Platform.SERVICES) {
                 Map<TopicPartition, OffsetAndMetadata> reset = Operations.resetToZero(admin, service);
                 replayed.put(service, Operations.records(admin, reset.keySet()));
             }
-            Platform.SERVICES.parallelStream().forEach(s -> Platform.get().service(s).start());
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                for (String service : Platform.SERVICES) {
-                    if (Operations.lag(admin, service) != 0) {
-                        return false;
-                    }
-                }
-                return true;
-            });
+            Platform.SERVICES.parallelStream()
+                    .forEach(s -> Platform.get().service(s).start());
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        for (String service : Platform.SERVICES) {
+                            if (Operations.lag(admin, service) != 0) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    });
             // lag 0 is the condition: a consumer commits its offsets only after the records' transactions committed
             Map<String, Map<String, List<String>>> after = snapshot();
 
             for (String service : Platform.SERVICES) {
                 long applied = (long) Operations.metric(service, "bailian_inbox_applied_total");
                 long skipped = (long) Operations.metric(service, "bailian_inbox_duplicates_total");
-                long rows = before.get(service).values().stream().mapToLong(List::size).sum();
-                System.out.printf("[fault: consumer group replayed from 0] %s: records replayed=%d, skipped as already applied=%d, "
-                                + "applied again=%d, tables compared=%d (%d rows), changed=%s%n", service, replayed.get(service), skipped,
-                        applied, before.get(service).size(), rows, changedTables(before.get(service), after.get(service)));
+                long rows = before.get(service).values().stream()
+                        .mapToLong(List::size)
+                        .sum();
+                System.out.printf(
+                        "[fault: consumer group replayed from 0] %s: records replayed=%d, skipped as already applied=%d, "
+                                + "applied again=%d, tables compared=%d (%d rows), changed=%s%n",
+                        service,
+                        replayed.get(service),
+                        skipped,
+                        applied,
+                        before.get(service).size(),
+                        rows,
+                        changedTables(before.get(service), after.get(service)));
                 assertThat(applied).as(service + " applied again").isZero();
-                assertThat(after.get(service)).as(service + " tables after the replay").isEqualTo(before.get(service));
+                assertThat(after.get(service))
+                        .as(service + " tables after the replay")
+                        .isEqualTo(before.get(service));
             }
             // the replay did happen: every consumer group read its topics again
             for (String service : Platform.SERVICES) {
                 if (replayed.get(service) > 0) {
-                    assertThat((long) Operations.metric(service, "bailian_inbox_duplicates_total")).as(service + " skipped").isPositive();
+                    assertThat((long) Operations.metric(service, "bailian_inbox_duplicates_total"))
+                            .as(service + " skipped")
+                            .isPositive();
                 }
             }
-            assertThat(replayed.values().stream().mapToLong(Long::longValue).sum()).isPositive();
+            assertThat(replayed.values().stream().mapToLong(Long::longValue).sum())
+                    .isPositive();
         }
     }
 
@@ -102,7 +130,8 @@ class ConsumerReplayIT {
         Map<String, Map<String, List<String>>> all = new LinkedHashMap<>();
         for (String service : Platform.SERVICES) {
             Map<String, List<String>> tables = new TreeMap<>();
-            try (Connection c = Platform.get().connect(service); Statement s = c.createStatement()) {
+            try (Connection c = Platform.get().connect(service);
+                    Statement s = c.createStatement()) {
                 List<String> names = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
                     while (rs.next()) {
@@ -126,6 +155,8 @@ class ConsumerReplayIT {
     }
 
     private static List<String> changedTables(Map<String, List<String>> before, Map<String, List<String>> after) {
-        return before.keySet().stream().filter(t -> !before.get(t).equals(after.get(t))).toList();
+        return before.keySet().stream()
+                .filter(t -> !before.get(t).equals(after.get(t)))
+                .toList();
     }
 }

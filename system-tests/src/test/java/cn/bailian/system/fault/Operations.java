@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 /** What an operator sees of a service (readiness, metrics) and of Kafka (consumer group offsets). */
 final class Operations {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Operations() {
-    }
+    private Operations() {}
 
     /** /q/health/ready as answered: the status code and the body (null when no answer came). */
     record Readiness(int status, JsonNode body) {
@@ -52,7 +52,8 @@ final class Operations {
                 return null;
             }
             for (JsonNode check : body.path("checks")) {
-                if (check.path("name").asText().equals("outbox") && check.path("data").hasNonNull("lastError")) {
+                if (check.path("name").asText().equals("outbox")
+                        && check.path("data").hasNonNull("lastError")) {
                     return check.path("data").path("lastError").asText();
                 }
             }
@@ -62,8 +63,11 @@ final class Operations {
 
     static Readiness readiness(String service) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(Platform.get().url(service) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(Platform.get().url(service) + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Readiness(response.statusCode(), JSON.readTree(response.body()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,8 +80,12 @@ final class Operations {
     /** The sum of one Prometheus counter's samples, e.g. bailian_inbox_applied_total. */
     static double metric(String service, String name) {
         try {
-            String text = HTTP.send(HttpRequest.newBuilder(URI.create(Platform.get().url(service) + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String text = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(Platform.get().url(service) + "/q/metrics"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             double sum = 0;
             for (String line : text.split("\n")) {
                 if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
@@ -94,7 +102,9 @@ final class Operations {
     }
 
     static Admin kafkaAdmin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.get().kafka().bootstrapServers()));
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Platform.get().kafka().bootstrapServers()));
     }
 
     /**
@@ -121,7 +131,9 @@ final class Operations {
     }
 
     static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group) throws Exception {
-        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        return admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** How many records the group still has to read on the partitions it has offsets for. */
@@ -142,6 +154,7 @@ final class Operations {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
         return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
-                .mapToLong(i -> i.offset()).sum();
+                .mapToLong(i -> i.offset())
+                .sum();
     }
 }

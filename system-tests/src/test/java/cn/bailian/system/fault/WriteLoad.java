@@ -1,5 +1,7 @@
 package cn.bailian.system.fault;
 
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.system.Api;
 import cn.bailian.system.Platform;
 
@@ -16,8 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * A steady write load while a fault happens: threads registering residents in one household through
  * resident-service, each answer kept. A registration is one row in the register, one outbox event
@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 final class WriteLoad implements AutoCloseable {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
 
@@ -82,7 +83,8 @@ final class WriteLoad implements AutoCloseable {
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + place.staffToken())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         long started = System.nanoTime();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -90,9 +92,13 @@ final class WriteLoad implements AutoCloseable {
             String text = response.body();
             Matcher id = ID.matcher(text);
             Matcher code = CODE.matcher(text);
-            return new Outcome(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Outcome(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     code.find() ? code.group(1) : null,
-                    response.statusCode() == 201 && id.find() ? UUID.fromString(id.group(1)) : null, millis, null);
+                    response.statusCode() == 201 && id.find() ? UUID.fromString(id.group(1)) : null,
+                    millis,
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(-1, "", null, null, 0, "interrupted");
@@ -121,14 +127,16 @@ final class WriteLoad implements AutoCloseable {
     /** Waits until {@code more} further writes than now were acknowledged: the load is flowing. */
     void awaitAcknowledged(int more) {
         long target = acknowledged() + more;
-        await().atMost(REQUEST_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(50))
+        await().atMost(REQUEST_TIMEOUT.multipliedBy(2))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> acknowledged() >= target);
     }
 
     /** Waits until a request got no answer (refused, reset): the load has met the service being away. */
     void awaitUnanswered() {
         int from = outcomes.size();
-        await().atMost(REQUEST_TIMEOUT.multipliedBy(2)).pollInterval(Duration.ofMillis(20))
+        await().atMost(REQUEST_TIMEOUT.multipliedBy(2))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> outcomes().stream().skip(from).anyMatch(o -> o.status() < 0));
     }
 

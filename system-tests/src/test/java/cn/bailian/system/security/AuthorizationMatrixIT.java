@@ -1,5 +1,7 @@
 package cn.bailian.system.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.system.OpenApiDocument;
 import cn.bailian.system.Platform;
 import io.restassured.response.Response;
@@ -10,8 +12,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of every service's committed OpenAPI document, called by every kind of caller: no token, an
@@ -34,8 +34,12 @@ class AuthorizationMatrixIT {
                 }
             }
         }
-        assertThat(missing).as("operations without an access rule in AccessRules (declare who may call them)").isEmpty();
-        assertThat(AccessRules.all().keySet()).as("rules for operations no document has any more").isSubsetOf(documented);
+        assertThat(missing)
+                .as("operations without an access rule in AccessRules (declare who may call them)")
+                .isEmpty();
+        assertThat(AccessRules.all().keySet())
+                .as("rules for operations no document has any more")
+                .isSubsetOf(documented);
     }
 
     @Test
@@ -45,7 +49,8 @@ class AuthorizationMatrixIT {
         int calls = 0;
         StringBuilder table = new StringBuilder(String.format("%-26s", "operation"));
         for (Who who : Who.values()) {
-            table.append(String.format(" %-5.5s", who.name().replace("RESIDENT_", "R_").replace("STAFF_OTHER_COMMUNITY", "S_OTH")));
+            table.append(String.format(
+                    " %-5.5s", who.name().replace("RESIDENT_", "R_").replace("STAFF_OTHER_COMMUNITY", "S_OTH")));
         }
         table.append('\n');
         for (String service : Platform.SERVICES) {
@@ -55,7 +60,9 @@ class AuthorizationMatrixIT {
                     continue; // reported by everyOperationHasARule
                 }
                 Target shared = rule.target().apply(world);
-                assertThat(shared.method() + " " + shared.service()).as(op.id()).isEqualTo(op.method() + " " + op.service());
+                assertThat(shared.method() + " " + shared.service())
+                        .as(op.id())
+                        .isEqualTo(op.method() + " " + op.service());
                 Map<Who, Integer> seen = new EnumMap<>(Who.class);
                 // refused callers first, all on one target they must leave as it was; then each allowed one
                 List<Who> order = new ArrayList<>();
@@ -87,14 +94,24 @@ class AuthorizationMatrixIT {
                     int expected = rule.expectedFor(who, target);
                     boolean ok = expected == 200 ? status >= 200 && status < 300 : status == expected;
                     if (ok && expected != 200) {
-                        String code = response.contentType().startsWith("application/problem+json") ? response.path("code") : null;
+                        String code = response.contentType().startsWith("application/problem+json")
+                                ? response.path("code")
+                                : null;
                         // 401 is always UNAUTHENTICATED with a challenge; a 403 may name the rule (NOT_PLOT_CLAIMANT)
-                        ok = expected == 401 ? "UNAUTHENTICATED".equals(code) && response.header("WWW-Authenticate") != null
+                        ok = expected == 401
+                                ? "UNAUTHENTICATED".equals(code) && response.header("WWW-Authenticate") != null
                                 : code != null && !code.isBlank();
                     }
                     if (!ok) {
-                        wrong.add(op.id() + " as " + who + ": expected " + (expected == 200 ? "2xx" : expected) + ", got " + status
-                                + " " + response.asString().replaceAll("\\s+", " ").substring(0, Math.min(300, response.asString().length())) + " (" + target + ")");
+                        wrong.add(op.id() + " as " + who + ": expected " + (expected == 200 ? "2xx" : expected)
+                                + ", got " + status + " "
+                                + response.asString()
+                                        .replaceAll("\\s+", " ")
+                                        .substring(
+                                                0,
+                                                Math.min(
+                                                        300, response.asString().length()))
+                                + " (" + target + ")");
                     }
                 }
                 table.append(String.format("%-26.26s", op.id()));

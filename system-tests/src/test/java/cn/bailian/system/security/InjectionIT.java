@@ -1,5 +1,7 @@
 package cn.bailian.system.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.system.OpenApiDocument;
 import cn.bailian.system.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SQL and HTML in every free-text field of every operation (string properties of the request schemas
@@ -54,7 +54,9 @@ class InjectionIT {
                     continue;
                 }
                 AccessRules.Rule rule = AccessRules.of(op.id());
-                for (Iterator<Map.Entry<String, JsonNode>> it = op.bodySchema().path("properties").fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                op.bodySchema().path("properties").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> property = it.next();
                     if (!freeText(property.getValue()) || NOT_VERBATIM.containsKey(op.id() + "." + property.getKey())) {
                         continue;
@@ -68,7 +70,9 @@ class InjectionIT {
                     body.put(property.getKey(), fragment);
                     Who who = Who.STAFF;
                     if (!rule.allowed().contains(who)) {
-                        who = rule.allowed().contains(Who.RESIDENT_SELF) ? Who.RESIDENT_SELF : rule.allowed().iterator().next();
+                        who = rule.allowed().contains(Who.RESIDENT_SELF)
+                                ? Who.RESIDENT_SELF
+                                : rule.allowed().iterator().next();
                     }
                     Target call = target.body(body);
                     Response response = call.send(who.token(world, call));
@@ -78,9 +82,11 @@ class InjectionIT {
                         continue;
                     }
                     JsonNode answer = JSON.readTree(response.asString());
-                    // where the answer carries the field (at any depth: a milestone comes back inside its project), it carries the text as sent
-                    if (!answer.findValues(property.getKey()).isEmpty() && answer.findValues(property.getKey()).stream()
-                            .noneMatch(v -> v.isTextual() && v.asText().equals(fragment))) {
+                    // where the answer carries the field (at any depth: a milestone comes back inside its project), it
+                    // carries the text as sent
+                    if (!answer.findValues(property.getKey()).isEmpty()
+                            && answer.findValues(property.getKey()).stream()
+                                    .noneMatch(v -> v.isTextual() && v.asText().equals(fragment))) {
                         wrong.add(where + ": returned as " + answer.findValues(property.getKey()));
                     }
                     if (!storedVerbatim(service, fragment)) {
@@ -97,7 +103,9 @@ class InjectionIT {
 
     /** A string property that takes any text: no format, no enum, no pattern but "not blank". */
     static boolean freeText(JsonNode schema) {
-        return schema.path("type").asText().equals("string") && !schema.has("format") && !schema.has("enum")
+        return schema.path("type").asText().equals("string")
+                && !schema.has("format")
+                && !schema.has("enum")
                 && (!schema.has("pattern") || schema.get("pattern").asText().equals("\\S"));
     }
 
@@ -111,14 +119,16 @@ class InjectionIT {
     private static boolean storedVerbatim(String service, String text) throws SQLException {
         try (Connection c = Platform.get().connect(service)) {
             List<String[]> columns = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("select table_name, column_name from information_schema.columns "
-                    + "where table_schema = current_schema() and data_type in ('text', 'character varying')")) {
+            try (ResultSet rs = c.createStatement()
+                    .executeQuery("select table_name, column_name from information_schema.columns "
+                            + "where table_schema = current_schema() and data_type in ('text', 'character varying')")) {
                 while (rs.next()) {
-                    columns.add(new String[]{rs.getString(1), rs.getString(2)});
+                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
             }
             for (String[] column : columns) {
-                try (PreparedStatement s = c.prepareStatement("select 1 from \"" + column[0] + "\" where \"" + column[1] + "\" = ? limit 1")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "select 1 from \"" + column[0] + "\" where \"" + column[1] + "\" = ? limit 1")) {
                     s.setString(1, text);
                     try (ResultSet rs = s.executeQuery()) {
                         if (rs.next()) {
@@ -135,7 +145,9 @@ class InjectionIT {
         Map<String, TreeSet<String>> all = new LinkedHashMap<>();
         for (String service : Platform.SERVICES) {
             try (Connection c = Platform.get().connect(service);
-                 ResultSet rs = c.createStatement().executeQuery("select table_name from information_schema.tables where table_schema = current_schema()")) {
+                    ResultSet rs = c.createStatement()
+                            .executeQuery(
+                                    "select table_name from information_schema.tables where table_schema = current_schema()")) {
                 TreeSet<String> names = new TreeSet<>();
                 while (rs.next()) {
                     names.add(rs.getString(1));

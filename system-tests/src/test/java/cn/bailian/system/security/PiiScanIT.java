@@ -1,5 +1,9 @@
 package cn.bailian.system.security;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.system.Platform;
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.EventProbe;
@@ -28,10 +32,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * After every other system test (last by {@link ClassOrderer.OrderAnnotation}, configured as the default class
@@ -88,15 +88,25 @@ class PiiScanIT {
                 String digits = run.endsWith("X") ? run.substring(0, run.length() - 1) : run;
                 if (forms.contains(run) || forms.contains(digits)) {
                     int from = Math.max(0, numbers.start() - 120);
-                    leaks.add(place.getKey() + ": …" + place.getValue().substring(from, Math.min(place.getValue().length(), numbers.end() + 60))
-                            .replaceAll("\\s+", " "));
+                    leaks.add(place.getKey() + ": …"
+                            + place.getValue()
+                                    .substring(from, Math.min(place.getValue().length(), numbers.end() + 60))
+                                    .replaceAll("\\s+", " "));
                 }
             }
         }
-        System.out.printf("PII scan: %d numbers (%d forms) in %d logs, %d events on %d topics, %d public answers%n",
-                secrets.size(), forms.size(), places.keySet().stream().filter(k -> k.startsWith("log ")).count(), events,
-                places.keySet().stream().filter(k -> k.startsWith("topic ")).count(), publicAnswers);
-        assertThat(places.keySet()).as("places scanned").anyMatch(k -> k.startsWith("log ")).anyMatch(k -> k.startsWith("topic "));
+        System.out.printf(
+                "PII scan: %d numbers (%d forms) in %d logs, %d events on %d topics, %d public answers%n",
+                secrets.size(),
+                forms.size(),
+                places.keySet().stream().filter(k -> k.startsWith("log ")).count(),
+                events,
+                places.keySet().stream().filter(k -> k.startsWith("topic ")).count(),
+                publicAnswers);
+        assertThat(places.keySet())
+                .as("places scanned")
+                .anyMatch(k -> k.startsWith("log "))
+                .anyMatch(k -> k.startsWith("topic "));
         assertThat(leaks).as("phone or ID-card numbers found").isEmpty();
     }
 
@@ -123,7 +133,10 @@ class PiiScanIT {
     private static List<String> pagedIds(String base, String path, Map<String, String> query, String token) {
         List<String> ids = new ArrayList<>();
         for (int page = 0; ; page++) {
-            var request = given().baseUri(base).queryParams(query).queryParam("page", page).queryParam("size", 100);
+            var request = given().baseUri(base)
+                    .queryParams(query)
+                    .queryParam("page", page)
+                    .queryParam("size", 100);
             if (token != null) {
                 request.auth().oauth2(token);
             }
@@ -145,18 +158,26 @@ class PiiScanIT {
                 answers.add(rule.target().apply(world).send(null));
             }
         }
-        for (String community : pagedIds(Platform.get().url("resident-service"), "/api/v1/communities", Map.of(), null)) {
-            answers.add(given().baseUri(Platform.get().url("resident-service")).get("/api/v1/communities/" + community + "/participation/ranking?size=100"));
-            answers.add(given().baseUri(Platform.get().url("resident-service")).get("/api/v1/organizations?size=100&communityId=" + community));
-            for (String farm : pagedIds(Platform.get().url("farm-service"), "/api/v1/farms", Map.of("communityId", community), null)) {
+        for (String community :
+                pagedIds(Platform.get().url("resident-service"), "/api/v1/communities", Map.of(), null)) {
+            answers.add(given().baseUri(Platform.get().url("resident-service"))
+                    .get("/api/v1/communities/" + community + "/participation/ranking?size=100"));
+            answers.add(given().baseUri(Platform.get().url("resident-service"))
+                    .get("/api/v1/organizations?size=100&communityId=" + community));
+            for (String farm : pagedIds(
+                    Platform.get().url("farm-service"), "/api/v1/farms", Map.of("communityId", community), null)) {
                 for (String list : List.of("/plots", "/journal", "/waitlist")) {
-                    answers.add(given().baseUri(Platform.get().url("farm-service")).get("/api/v1/farms/" + farm + list + "?size=100"));
+                    answers.add(given().baseUri(Platform.get().url("farm-service"))
+                            .get("/api/v1/farms/" + farm + list + "?size=100"));
                 }
             }
-            answers.add(given().baseUri(Platform.get().url("activity-service")).get("/api/v1/activities?size=100&communityId=" + community));
-            for (String fund : pagedIds(Platform.get().url("fund-service"), "/api/v1/funds", Map.of("communityId", community), null)) {
+            answers.add(given().baseUri(Platform.get().url("activity-service"))
+                    .get("/api/v1/activities?size=100&communityId=" + community));
+            for (String fund : pagedIds(
+                    Platform.get().url("fund-service"), "/api/v1/funds", Map.of("communityId", community), null)) {
                 for (String list : List.of("/ledger?size=100", "/transparency", "/projects?size=100")) {
-                    answers.add(given().baseUri(Platform.get().url("fund-service")).get("/api/v1/funds/" + fund + list));
+                    answers.add(
+                            given().baseUri(Platform.get().url("fund-service")).get("/api/v1/funds/" + fund + list));
                 }
             }
         }
@@ -167,7 +188,9 @@ class PiiScanIT {
     }
 
     private static Set<String> topics() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.get().kafka().bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Platform.get().kafka().bootstrapServers()))) {
             Set<String> topics = new HashSet<>(admin.listTopics().names().get());
             topics.removeIf(t -> t.startsWith("__"));
             return topics;
@@ -181,10 +204,14 @@ class PiiScanIT {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.get().kafka().bootstrapServers(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            List<TopicPartition> partitions = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = c.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = c.endOffsets(partitions);
-            total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            total = partitions.stream()
+                    .mapToLong(p -> end.get(p) - begin.get(p))
+                    .sum();
         }
         assertThat(total).as("events still on " + topic + " from offset 0").isGreaterThanOrEqualTo(0);
         try (EventProbe probe = EventProbe.on(Platform.get().kafka().bootstrapServers(), topic)) {

@@ -1,5 +1,7 @@
 package cn.bailian.system.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.bailian.testkit.DevTokens;
 import cn.bailian.testkit.KafkaBroker;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The packaged jar with the prod profile refuses to start with token checks anyone could pass (service-kit's
  * ProductionSecurityCheck). The refusal comes before the database is needed, so none is given.
@@ -30,22 +30,39 @@ class ProductionTokenSettingsIT {
         return Stream.of(
                 Arguments.of("no issuer", Map.of("BAILIAN_JWKS_URL", JWKS), "no token issuer"),
                 Arguments.of("no JWKS", Map.of("BAILIAN_JWT_ISSUER", ISSUER), "no JWKS URL"),
-                Arguments.of("a key inline", Map.of("BAILIAN_JWT_ISSUER", ISSUER, "BAILIAN_JWKS_URL", JWKS,
-                        "MP_JWT_VERIFY_PUBLICKEY", DevTokens.publicKeyPem()), "a signing key is configured inline"),
-                Arguments.of("dev profile in a pod", Map.of("QUARKUS_PROFILE", "dev", "KUBERNETES_SERVICE_HOST", "10.0.0.1"),
+                Arguments.of(
+                        "a key inline",
+                        Map.of(
+                                "BAILIAN_JWT_ISSUER",
+                                ISSUER,
+                                "BAILIAN_JWKS_URL",
+                                JWKS,
+                                "MP_JWT_VERIFY_PUBLICKEY",
+                                DevTokens.publicKeyPem()),
+                        "a signing key is configured inline"),
+                Arguments.of(
+                        "dev profile in a pod",
+                        Map.of("QUARKUS_PROFILE", "dev", "KUBERNETES_SERVICE_HOST", "10.0.0.1"),
                         "the dev profile runs in a container"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unsafeSettings")
     void refusesToStart(String why, Map<String, String> settings, String reason) throws Exception {
-        Path root = Path.of(System.getProperty("bailian.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("bailian.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         Path log = root.resolve("system-tests/target/system-logs/prod-refusal-" + why.replace(' ', '-') + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
-                root.resolve("farm-service/target/quarkus-app/quarkus-run.jar").toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        root.resolve("farm-service/target/quarkus-app/quarkus-run.jar")
+                                .toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = new HashMap<>(Map.of(
                 "QUARKUS_PROFILE", "prod",
                 "QUARKUS_HTTP_PORT", Integer.toString(KafkaBroker.freePort()),

@@ -1,5 +1,7 @@
 package cn.bailian.system.security;
 
+import static io.restassured.RestAssured.given;
+
 import cn.bailian.system.Platform;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -8,21 +10,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
 /**
  * One concrete call of an operation against the prepared world: the path with its ids filled in, query,
  * headers and body, and the resident the call acts for ({@code owner}, null when it names nobody).
  */
-public record Target(String service, String method, String path, Map<String, Object> query, Map<String, String> headers,
-                     Object body, String contentType, UUID owner) {
+public record Target(
+        String service,
+        String method,
+        String path,
+        Map<String, Object> query,
+        Map<String, String> headers,
+        Object body,
+        String contentType,
+        UUID owner) {
 
     public static Target of(String service, String method, String path) {
         return new Target(service, method, path, Map.of(), Map.of(), null, null, null);
     }
 
     public Target body(Object value) {
-        return new Target(service, method, path, query, headers, value, contentType == null ? "application/json" : contentType, owner);
+        return new Target(
+                service,
+                method,
+                path,
+                query,
+                headers,
+                value,
+                contentType == null ? "application/json" : contentType,
+                owner);
     }
 
     public Target body(Object value, String type) {
@@ -47,7 +62,8 @@ public record Target(String service, String method, String path, Map<String, Obj
 
     /** Sends it with this bearer token (none when null). */
     public Response send(String token) {
-        RequestSpecification request = given().baseUri(Platform.get().url(service)).urlEncodingEnabled(true);
+        RequestSpecification request =
+                given().baseUri(Platform.get().url(service)).urlEncodingEnabled(true);
         if (token != null) {
             request.auth().oauth2(token);
         }

@@ -11,7 +11,15 @@ import java.util.UUID;
 
 /** The callers of the authorisation matrix, and the token each one presents for a call. */
 public enum Who {
-    ANONYMOUS, EXPIRED, FORGED, RESIDENT_OTHER, STAFF_OTHER_COMMUNITY, SERVICE, STAFF, ADMIN, RESIDENT_SELF;
+    ANONYMOUS,
+    EXPIRED,
+    FORGED,
+    RESIDENT_OTHER,
+    STAFF_OTHER_COMMUNITY,
+    SERVICE,
+    STAFF,
+    ADMIN,
+    RESIDENT_SELF;
 
     private static final PrivateKey OTHER_KEY = otherKey();
 
@@ -25,8 +33,10 @@ public enum Who {
         UUID community = world.communityId();
         return switch (this) {
             case ANONYMOUS -> null;
-            case EXPIRED -> DevTokens.mint("staff-" + community, Set.of("STAFF"), community, null, Duration.ofMinutes(-10));
-            case FORGED -> DevTokens.mint("staff-" + community, Set.of("STAFF"), community, null, Duration.ofHours(1), OTHER_KEY);
+            case EXPIRED ->
+                DevTokens.mint("staff-" + community, Set.of("STAFF"), community, null, Duration.ofMinutes(-10));
+            case FORGED ->
+                DevTokens.mint("staff-" + community, Set.of("STAFF"), community, null, Duration.ofHours(1), OTHER_KEY);
             case RESIDENT_OTHER -> DevTokens.resident(world.outsider(target.owner()), community);
             case STAFF_OTHER_COMMUNITY -> DevTokens.staff(world.otherCommunityId());
             case SERVICE -> DevTokens.service("district-grid");

@@ -1,5 +1,8 @@
 package cn.bailian.system.security;
 
+import static cn.bailian.system.Api.as;
+import static org.awaitility.Awaitility.await;
+
 import cn.bailian.system.Api;
 import cn.bailian.system.Platform;
 import cn.bailian.testkit.DevTokens;
@@ -22,9 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static cn.bailian.system.Api.as;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A community with everything the four services hold (compound, households, residents with phone and
@@ -82,8 +82,15 @@ public final class World {
         selfHousehold = home.householdId();
         self = register(selfHousehold, "胡小明", LocalDate.of(1984, 5, 6), "SELF");
         other = register(home.newHousehold("r" + SEQ.incrementAndGet()), "李四", LocalDate.of(1979, 2, 3), "SELF");
-        organization = id(as(staff(), "resident-service").body(Map.of("communityId", communityId(), "name", "营造社" + SEQ.incrementAndGet(),
-                "kind", "SOCIAL_ORGANISATION")).post("/api/v1/organizations"));
+        organization = id(as(staff(), "resident-service")
+                .body(Map.of(
+                        "communityId",
+                        communityId(),
+                        "name",
+                        "营造社" + SEQ.incrementAndGet(),
+                        "kind",
+                        "SOCIAL_ORGANISATION"))
+                .post("/api/v1/organizations"));
         addSpares(12);
         awaitKnown(List.of(self, other));
 
@@ -99,12 +106,17 @@ public final class World {
 
         venue = freshVenue();
         activity = freshActivity(true);
-        session = UUID.fromString(as(staff(), "activity-service").get("/api/v1/activities/" + activity + "/sessions")
-                .then().statusCode(200).extract().path("[0].id"));
+        session = UUID.fromString(as(staff(), "activity-service")
+                .get("/api/v1/activities/" + activity + "/sessions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id"));
         selfEnrollment = enrol(activity, self);
         selfBooking = book(venue, self, SEQ.incrementAndGet() * 2L + 500);
 
-        fund = id(as(staff(), "fund-service").body(Map.of("communityId", communityId(), "name", "共享基金", "kind", "COMMUNITY"))
+        fund = id(as(staff(), "fund-service")
+                .body(Map.of("communityId", communityId(), "name", "共享基金", "kind", "COMMUNITY"))
                 .post("/api/v1/funds"));
         selfDonation = donate(self, 50_000_000);
         proposedProject = freshProject();
@@ -139,7 +151,8 @@ public final class World {
     // ---- resident-service
 
     public static String phone() {
-        String phone = "13" + (5 + ThreadLocalRandom.current().nextInt(5)) + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String phone = "13" + (5 + ThreadLocalRandom.current().nextInt(5))
+                + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         PII.add(phone);
         return phone;
     }
@@ -165,7 +178,9 @@ public final class World {
     }
 
     public UUID register(UUID household, String name, LocalDate birth, String relation) {
-        return id(as(staff(), "resident-service").body(person(household, name, birth, relation)).post("/api/v1/residents"));
+        return id(as(staff(), "resident-service")
+                .body(person(household, name, birth, relation))
+                .post("/api/v1/residents"));
     }
 
     public UUID freshHousehold() {
@@ -190,15 +205,32 @@ public final class World {
     }
 
     private void awaitKnown(List<UUID> residents) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> residents.stream().allMatch(r -> {
-            try {
-                return Platform.get().connectAndCount("farm-service", "select count(*) from resident_projection where resident_id = cast(? as uuid)", r) == 1
-                        && Platform.get().connectAndCount("activity-service", "select count(*) from resident where id = cast(? as uuid)", r) == 1
-                        && Platform.get().connectAndCount("fund-service", "select count(*) from known_resident where resident_id = cast(? as uuid)", r) == 1;
-            } catch (java.sql.SQLException e) {
-                return false;
-            }
-        }));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> residents.stream().allMatch(r -> {
+                    try {
+                        return Platform.get()
+                                                .connectAndCount(
+                                                        "farm-service",
+                                                        "select count(*) from resident_projection where resident_id = cast(? as uuid)",
+                                                        r)
+                                        == 1
+                                && Platform.get()
+                                                .connectAndCount(
+                                                        "activity-service",
+                                                        "select count(*) from resident where id = cast(? as uuid)",
+                                                        r)
+                                        == 1
+                                && Platform.get()
+                                                .connectAndCount(
+                                                        "fund-service",
+                                                        "select count(*) from known_resident where resident_id = cast(? as uuid)",
+                                                        r)
+                                        == 1;
+                    } catch (java.sql.SQLException e) {
+                        return false;
+                    }
+                }));
     }
 
     public String etag(String service, String path) {
@@ -208,18 +240,21 @@ public final class World {
     // ---- farm-service
 
     public UUID freshFarm() {
-        return id(as(staff(), "farm-service").body(Map.of("communityId", communityId(), "name", "农场" + next(), "location", "楼顶"))
+        return id(as(staff(), "farm-service")
+                .body(Map.of("communityId", communityId(), "name", "农场" + next(), "location", "楼顶"))
                 .post("/api/v1/farms"));
     }
 
     public UUID freshPlot(UUID inFarm) {
         int n = next();
-        return id(as(staff(), "farm-service").body(Map.of("code", "Q-" + (n % 1000), "areaM2", 6.5, "gridRow", n % 1000, "gridColumn", n / 1000))
+        return id(as(staff(), "farm-service")
+                .body(Map.of("code", "Q-" + (n % 1000), "areaM2", 6.5, "gridRow", n % 1000, "gridColumn", n / 1000))
                 .post("/api/v1/farms/" + inFarm + "/plots"));
     }
 
     public UUID claim(UUID plot, UUID resident, int termMonths) {
-        return id(as(staff(), "farm-service").body(Map.of("residentId", resident, "termMonths", termMonths))
+        return id(as(staff(), "farm-service")
+                .body(Map.of("residentId", resident, "termMonths", termMonths))
                 .post("/api/v1/plots/" + plot + "/claims"));
     }
 
@@ -227,11 +262,13 @@ public final class World {
     public UUID[] freshClaim() {
         UUID resident = spare();
         UUID plot = freshPlot(farm);
-        return new UUID[]{claim(plot, resident, 1), resident, plot};
+        return new UUID[] {claim(plot, resident, 1), resident, plot};
     }
 
     public UUID joinWaitlist(UUID inFarm, UUID resident) {
-        return id(as(staff(), "farm-service").body(Map.of("residentId", resident)).post("/api/v1/farms/" + inFarm + "/waitlist"));
+        return id(as(staff(), "farm-service")
+                .body(Map.of("residentId", resident))
+                .post("/api/v1/farms/" + inFarm + "/waitlist"));
     }
 
     /** A farm of its own with one free plot and one resident waiting: the draw offers it. {lottery, offer, resident}. */
@@ -240,10 +277,17 @@ public final class World {
         freshPlot(ownFarm);
         UUID resident = spare();
         joinWaitlist(ownFarm, resident);
-        UUID drawn = id(as(staff(), "farm-service").body(Map.of("plotCount", 1, "seed", 42)).post("/api/v1/farms/" + ownFarm + "/lotteries"));
-        UUID offerId = UUID.fromString(as(staff(), "farm-service").queryParam("residentId", resident).get("/api/v1/offers")
-                .then().statusCode(200).extract().path("items[0].id"));
-        return new UUID[]{drawn, offerId, resident};
+        UUID drawn = id(as(staff(), "farm-service")
+                .body(Map.of("plotCount", 1, "seed", 42))
+                .post("/api/v1/farms/" + ownFarm + "/lotteries"));
+        UUID offerId = UUID.fromString(as(staff(), "farm-service")
+                .queryParam("residentId", resident)
+                .get("/api/v1/offers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id"));
+        return new UUID[] {drawn, offerId, resident};
     }
 
     // ---- activity-service
@@ -253,13 +297,27 @@ public final class World {
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             hours.add(Map.of("dayOfWeek", day, "opens", "00:00", "closes", "00:00"));
         }
-        return id(as(staff(), "activity-service").body(Map.of("communityId", communityId(), "name", "活动室" + next(),
-                "kind", "ROOM", "capacity", 200, "openingHours", hours)).post("/api/v1/venues"));
+        return id(as(staff(), "activity-service")
+                .body(Map.of(
+                        "communityId",
+                        communityId(),
+                        "name",
+                        "活动室" + next(),
+                        "kind",
+                        "ROOM",
+                        "capacity",
+                        200,
+                        "openingHours",
+                        hours))
+                .post("/api/v1/venues"));
     }
 
     /** An hour-long slot of its own, days ahead, so sessions and bookings never overlap. */
     public static OffsetDateTime slot(long n) {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusDays(2).plusHours(n);
+        return OffsetDateTime.now(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.HOURS)
+                .plusDays(2)
+                .plusHours(n);
     }
 
     public Map<String, Object> draftBody() {
@@ -279,35 +337,59 @@ public final class World {
     /** A draft with one session (published if asked). */
     public UUID freshActivity(boolean publish) {
         UUID id = id(as(staff(), "activity-service").body(draftBody()).post("/api/v1/activities"));
-        as(staff(), "activity-service").body(sessionBody(next())).post("/api/v1/activities/" + id + "/sessions").then().statusCode(201);
+        as(staff(), "activity-service")
+                .body(sessionBody(next()))
+                .post("/api/v1/activities/" + id + "/sessions")
+                .then()
+                .statusCode(201);
         if (publish) {
-            as(staff(), "activity-service").post("/api/v1/activities/" + id + "/publish").then().statusCode(200);
+            as(staff(), "activity-service")
+                    .post("/api/v1/activities/" + id + "/publish")
+                    .then()
+                    .statusCode(200);
         }
         return id;
     }
 
     public Map<String, Object> sessionBody(long n) {
         OffsetDateTime start = slot(n);
-        return Map.of("startsAt", start.toString(), "endsAt", start.plusMinutes(50).toString(), "venueId", venue);
+        return Map.of(
+                "startsAt", start.toString(), "endsAt", start.plusMinutes(50).toString(), "venueId", venue);
     }
 
     public UUID enrol(UUID inActivity, UUID participant) {
-        return id(as(staff(), "activity-service").body(Map.of("participantId", participant)).post("/api/v1/activities/" + inActivity + "/enrollments"));
+        return id(as(staff(), "activity-service")
+                .body(Map.of("participantId", participant))
+                .post("/api/v1/activities/" + inActivity + "/enrollments"));
     }
 
     public Map<String, Object> bookingBody(UUID resident, OffsetDateTime start) {
-        return Map.of("residentId", resident, "startsAt", start.toString(), "endsAt", start.plusMinutes(50).toString(),
-                "purpose", "邻里议事", "attendees", 5);
+        return Map.of(
+                "residentId",
+                resident,
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plusMinutes(50).toString(),
+                "purpose",
+                "邻里议事",
+                "attendees",
+                5);
     }
 
     public UUID book(UUID inVenue, UUID resident, long n) {
-        return id(as(staff(), "activity-service").body(bookingBody(resident, slot(n))).post("/api/v1/venues/" + inVenue + "/bookings"));
+        return id(as(staff(), "activity-service")
+                .body(bookingBody(resident, slot(n)))
+                .post("/api/v1/venues/" + inVenue + "/bookings"));
     }
 
     /** A booking starting in ten minutes, in a venue of its own: check-in is open. */
     public UUID bookingStartingSoon(UUID resident) {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10).truncatedTo(ChronoUnit.SECONDS);
-        return id(as(staff(), "activity-service").body(bookingBody(resident, start)).post("/api/v1/venues/" + freshVenue() + "/bookings"));
+        OffsetDateTime start =
+                OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(10).truncatedTo(ChronoUnit.SECONDS);
+        return id(as(staff(), "activity-service")
+                .body(bookingBody(resident, start))
+                .post("/api/v1/venues/" + freshVenue() + "/bookings"));
     }
 
     // ---- fund-service
@@ -325,12 +407,14 @@ public final class World {
     }
 
     public UUID donate(UUID donor, long amountFen) {
-        return id(as(staff(), "fund-service").body(donationBody(donor, amountFen)).post("/api/v1/funds/" + fund + "/donations"));
+        return id(as(staff(), "fund-service")
+                .body(donationBody(donor, amountFen))
+                .post("/api/v1/funds/" + fund + "/donations"));
     }
 
     public Map<String, Object> projectBody() {
-        return new LinkedHashMap<>(Map.of("title", "楼道照明" + next(), "description", "更换楼道灯", "type", "PUBLIC_WELFARE",
-                "budgetFen", 1_000_000));
+        return new LinkedHashMap<>(Map.of(
+                "title", "楼道照明" + next(), "description", "更换楼道灯", "type", "PUBLIC_WELFARE", "budgetFen", 1_000_000));
     }
 
     public UUID freshProject() {
@@ -341,40 +425,56 @@ public final class World {
     public UUID freshProjectInNotice() {
         UUID project = freshProject();
         for (String step : List.of("COUNCIL", "COMMITTEE")) {
-            as(staff(), "fund-service").body(Map.of("step", step, "decision", "APPROVE", "comment", "同意"))
-                    .post("/api/v1/projects/" + project + "/reviews").then().statusCode(201);
+            as(staff(), "fund-service")
+                    .body(Map.of("step", step, "decision", "APPROVE", "comment", "同意"))
+                    .post("/api/v1/projects/" + project + "/reviews")
+                    .then()
+                    .statusCode(201);
         }
         return project;
     }
 
     public UUID freshApprovedProject() {
         UUID project = freshProjectInNotice();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                "APPROVED".equals(as(staff(), "fund-service").get("/api/v1/projects/" + project).then().extract().path("status")));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> "APPROVED"
+                        .equals(as(staff(), "fund-service")
+                                .get("/api/v1/projects/" + project)
+                                .then()
+                                .extract()
+                                .path("status")));
         return project;
     }
 
     /** {objection id, project id}: a resident's objection to a project in its notice period. */
     public UUID[] freshObjection() {
         UUID project = freshProjectInNotice();
-        UUID objection = id(as(DevTokens.resident(self, communityId()), "fund-service").body(Map.of("reason", "照明位置不合理"))
+        UUID objection = id(as(DevTokens.resident(self, communityId()), "fund-service")
+                .body(Map.of("reason", "照明位置不合理"))
                 .post("/api/v1/projects/" + project + "/objections"));
-        return new UUID[]{objection, project};
+        return new UUID[] {objection, project};
     }
 
     /** {milestone id, its ETag}. */
     public String[] freshMilestone() {
         String title = "采购" + next();
-        Response created = as(staff(), "fund-service").body(Map.of("title", title, "progressPercent", 0))
+        Response created = as(staff(), "fund-service")
+                .body(Map.of("title", title, "progressPercent", 0))
                 .post("/api/v1/projects/" + approvedProject + "/milestones");
         created.then().statusCode(201);
         List<Map<String, Object>> milestones = created.path("milestones");
-        Map<String, Object> made = milestones.stream().filter(m -> title.equals(m.get("title"))).findFirst().orElseThrow();
-        return new String[]{made.get("id").toString(), "\"" + made.get("version") + "\""};
+        Map<String, Object> made = milestones.stream()
+                .filter(m -> title.equals(m.get("title")))
+                .findFirst()
+                .orElseThrow();
+        return new String[] {made.get("id").toString(), "\"" + made.get("version") + "\""};
     }
 
     public static UUID id(Response response) {
-        response.then().statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(200), org.hamcrest.Matchers.lessThan(300)));
+        response.then()
+                .statusCode(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(200), org.hamcrest.Matchers.lessThan(300)));
         return UUID.fromString(response.path("id"));
     }
 }

@@ -1,5 +1,10 @@
 package cn.bailian.testkit.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -15,11 +20,6 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The shape every Bailian service is written in (docs/service-kit.md, "Layers"), as ArchUnit rules over the compiled
@@ -46,8 +46,7 @@ public final class ArchitectureRules {
     /** The one home of the community's calendar. */
     private static final String COMMUNITY_CLOCK = "cn.bailian.kit.time.CommunityClock";
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /** The main classes below a package (tests and jars excluded). */
     public static JavaClasses importMain(String rootPackage) {
@@ -59,44 +58,68 @@ public final class ArchitectureRules {
 
     /** Features ({@code cn.bailian.farm.claim}, {@code …plot}) never depend on each other in a circle. */
     public static ArchRule noCyclesBetweenFeatures(String rootPackage) {
-        return slices().matching(rootPackage + ".(*)..").namingSlices("feature $1")
-                .should().beFreeOfCycles()
+        return slices().matching(rootPackage + ".(*)..")
+                .namingSlices("feature $1")
+                .should()
+                .beFreeOfCycles()
                 .allowEmptyShould(true)
-                .because("a feature reacts to another's change through an in-transaction CDI event, never by calling back");
+                .because(
+                        "a feature reacts to another's change through an in-transaction CDI event, never by calling back");
     }
 
     /** HTTP resources validate and map; transactions, persistence and events belong to the service layer. */
     public static ArchRule resourcesDoNotTouchPersistence(String rootPackage) {
-        return noClasses().that().resideInAPackage(rootPackage + "..").and().areAnnotatedWith(PATH)
-                .should().dependOnClassesThat().haveFullyQualifiedName(ENTITY_MANAGER)
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(OUTBOX)
-                .orShould().beAnnotatedWith(TRANSACTIONAL)
+        return noClasses()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .areAnnotatedWith(PATH)
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(ENTITY_MANAGER)
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName(OUTBOX)
+                .orShould()
+                .beAnnotatedWith(TRANSACTIONAL)
                 .allowEmptyShould(true)
                 .because("resource → service → entity: a resource opens no transaction and writes nothing itself");
     }
 
     /** No method of a resource opens a transaction. */
     public static ArchRule resourceMethodsAreNotTransactional(String rootPackage) {
-        return methods().that().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
-                .and().areDeclaredInClassesThat().areAnnotatedWith(PATH)
-                .should().notBeAnnotatedWith(TRANSACTIONAL)
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(PATH)
+                .should()
+                .notBeAnnotatedWith(TRANSACTIONAL)
                 .allowEmptyShould(true)
                 .because("the service layer owns the transaction");
     }
 
     /** Entities never appear in a resource method's parameters or return type, not even inside a generic. */
     public static ArchRule noEntityInResourceSignatures(String rootPackage) {
-        return methods().that().areDeclaredInClassesThat().resideInAPackage(rootPackage + "..")
-                .and().areDeclaredInClassesThat().areAnnotatedWith(PATH)
+        return methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(PATH)
                 .should(new ArchCondition<>("take and return no entity") {
                     @Override
                     public void check(JavaMethod method, ConditionEvents events) {
-                        Set<JavaClass> involved = new java.util.HashSet<>(method.getReturnType().getAllInvolvedRawTypes());
+                        Set<JavaClass> involved =
+                                new java.util.HashSet<>(method.getReturnType().getAllInvolvedRawTypes());
                         method.getParameterTypes().forEach(t -> involved.addAll(t.getAllInvolvedRawTypes()));
                         for (JavaClass type : involved) {
                             if (type.isAnnotatedWith(ENTITY) || type.isAnnotatedWith(EMBEDDABLE)) {
-                                events.add(SimpleConditionEvent.violated(method,
-                                        method.getFullName() + " exposes the entity " + type.getName()));
+                                events.add(SimpleConditionEvent.violated(
+                                        method, method.getFullName() + " exposes the entity " + type.getName()));
                             }
                         }
                     }
@@ -107,17 +130,28 @@ public final class ArchitectureRules {
 
     /** A service imports the kit and nothing of another service. */
     public static ArchRule noOtherServiceImported(String rootPackage) {
-        String[] others = SERVICES.stream().filter(s -> !s.equals(rootPackage)).map(s -> s + "..").toArray(String[]::new);
-        return noClasses().that().resideInAPackage(rootPackage + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(others)
+        String[] others = SERVICES.stream()
+                .filter(s -> !s.equals(rootPackage))
+                .map(s -> s + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(others)
                 .allowEmptyShould(true)
                 .because("services learn of each other through events and published contracts only");
     }
 
     /** The kit serves every service and knows none of them. */
     public static ArchRule kitImportsNoService() {
-        return noClasses().that().resideInAPackage(KIT + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream().map(s -> s + "..").toArray(String[]::new))
+        return noClasses()
+                .that()
+                .resideInAPackage(KIT + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SERVICES.stream().map(s -> s + "..").toArray(String[]::new))
                 .allowEmptyShould(true)
                 .because("the kit is shared machinery; a service-specific rule lives in the service");
     }
@@ -127,49 +161,74 @@ public final class ArchitectureRules {
      * zone is UTC in the containers, eight hours behind Chengdu.
      */
     public static ArchRule noZonelessDates(String rootPackage) {
-        return noClasses().that().resideInAPackage(rootPackage + "..")
-                .and().haveNameNotMatching(java.util.regex.Pattern.quote(COMMUNITY_CLOCK) + "(\\$.*)?")
-                .should().callMethodWhere(zoneSensitiveCall())
+        return noClasses()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .haveNameNotMatching(java.util.regex.Pattern.quote(COMMUNITY_CLOCK) + "(\\$.*)?")
+                .should()
+                .callMethodWhere(zoneSensitiveCall())
                 .allowEmptyShould(true)
                 .because("the community clock (cn.bailian.kit.time.CommunityClock) is the one home of the calendar");
     }
 
     /** Consumers of other services' events are named for it. */
     public static ArchRule eventHandlersNamedSo(String rootPackage) {
-        return classes().that().resideInAPackage(rootPackage + "..").and().implement(EVENT_HANDLER)
-                .should().haveSimpleNameEndingWith("EventHandler")
+        return classes()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .implement(EVENT_HANDLER)
+                .should()
+                .haveSimpleNameEndingWith("EventHandler")
                 .allowEmptyShould(true)
                 .because("a consumer of another service's events is found by its name: <Producer>EventHandler");
     }
 
     /** Resources are named {@code *Resource}; transactional application services {@code *Service}. */
     public static ArchRule resourcesNamedSo(String rootPackage) {
-        return classes().that().resideInAPackage(rootPackage + "..").and().areAnnotatedWith(PATH)
-                .and().areTopLevelClasses()
-                .should().haveSimpleNameEndingWith("Resource").allowEmptyShould(true);
+        return classes()
+                .that()
+                .resideInAPackage(rootPackage + "..")
+                .and()
+                .areAnnotatedWith(PATH)
+                .and()
+                .areTopLevelClasses()
+                .should()
+                .haveSimpleNameEndingWith("Resource")
+                .allowEmptyShould(true);
     }
 
     private static DescribedPredicate<JavaMethodCall> zoneSensitiveCall() {
-        return new DescribedPredicate<>("a zone-less now() or an instant turned into a calendar value (LocalDate.now(zone), ofInstant, atZone, systemDefault)") {
+        return new DescribedPredicate<>(
+                "a zone-less now() or an instant turned into a calendar value (LocalDate.now(zone), ofInstant, atZone, systemDefault)") {
             @Override
             public boolean test(JavaMethodCall call) {
                 String owner = call.getTargetOwner().getName();
                 String name = call.getName();
                 // Instant.now() is an instant, not a calendar value: allowed
-                boolean zoneless = owner.startsWith("java.time.") && !owner.equals("java.time.Instant")
-                        && name.equals("now") && call.getTarget().getRawParameterTypes().isEmpty();
-                return zoneless || switch (owner) {
-                    // calendar values: only the community clock turns an instant into one
-                    case "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime",
-                         "java.time.ZonedDateTime", "java.time.YearMonth", "java.time.Year", "java.time.MonthDay" ->
-                            name.equals("now") || name.equals("ofInstant");
-                    case "java.time.Instant" -> name.equals("atZone");
-                    case "java.time.ZoneId" -> name.equals("systemDefault");
-                    case "java.time.Clock" -> name.equals("systemDefaultZone");
-                    case "java.util.TimeZone" -> name.equals("getDefault");
-                    // an OffsetDateTime at an explicit offset (UTC timestamps, event times) names its zone: allowed
-                    default -> false;
-                };
+                boolean zoneless = owner.startsWith("java.time.")
+                        && !owner.equals("java.time.Instant")
+                        && name.equals("now")
+                        && call.getTarget().getRawParameterTypes().isEmpty();
+                return zoneless
+                        || switch (owner) {
+                            // calendar values: only the community clock turns an instant into one
+                            case "java.time.LocalDate",
+                                    "java.time.LocalDateTime",
+                                    "java.time.LocalTime",
+                                    "java.time.ZonedDateTime",
+                                    "java.time.YearMonth",
+                                    "java.time.Year",
+                                    "java.time.MonthDay" -> name.equals("now") || name.equals("ofInstant");
+                            case "java.time.Instant" -> name.equals("atZone");
+                            case "java.time.ZoneId" -> name.equals("systemDefault");
+                            case "java.time.Clock" -> name.equals("systemDefaultZone");
+                            case "java.util.TimeZone" -> name.equals("getDefault");
+                            // an OffsetDateTime at an explicit offset (UTC timestamps, event times) names its zone:
+                            // allowed
+                            default -> false;
+                        };
             }
         };
     }

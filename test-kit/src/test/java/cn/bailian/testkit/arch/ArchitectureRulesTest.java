@@ -1,11 +1,11 @@
 package cn.bailian.testkit.arch;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each rule fails on a fixture that breaks it and passes on one that follows the layers. */
 class ArchitectureRulesTest {
@@ -18,27 +18,32 @@ class ArchitectureRulesTest {
     @Test
     void aCycleBetweenFeaturesFails() {
         assertThatThrownBy(() -> ArchitectureRules.noCyclesBetweenFeatures(BAD).check(bad))
-                .hasMessageContaining("feature a").hasMessageContaining("feature b");
+                .hasMessageContaining("feature a")
+                .hasMessageContaining("feature b");
     }
 
     @Test
     void aResourceThatPersistsOrOpensATransactionFails() {
-        assertThatThrownBy(() -> ArchitectureRules.resourcesDoNotTouchPersistence(BAD).check(bad))
+        assertThatThrownBy(() ->
+                        ArchitectureRules.resourcesDoNotTouchPersistence(BAD).check(bad))
                 .hasMessageContaining("EntityManager");
-        assertThatThrownBy(() -> ArchitectureRules.resourceMethodsAreNotTransactional(BAD).check(bad))
+        assertThatThrownBy(() -> ArchitectureRules.resourceMethodsAreNotTransactional(BAD)
+                        .check(bad))
                 .hasMessageContaining("ThingEndpoint.list()");
     }
 
     @Test
     void anEntityInsideAResourcesGenericReturnTypeFails() {
-        assertThatThrownBy(() -> ArchitectureRules.noEntityInResourceSignatures(BAD).check(bad))
+        assertThatThrownBy(() ->
+                        ArchitectureRules.noEntityInResourceSignatures(BAD).check(bad))
                 .hasMessageContaining("exposes the entity cn.bailian.archfixture.bad.web.Thing");
     }
 
     @Test
     void theJvmsZoneFails() {
         assertThatThrownBy(() -> ArchitectureRules.noZonelessDates(BAD).check(bad))
-                .hasMessageContaining("LocalDate.now()").hasMessageContaining("ZoneId.systemDefault()")
+                .hasMessageContaining("LocalDate.now()")
+                .hasMessageContaining("ZoneId.systemDefault()")
                 .hasMessageContaining("Instant.atZone");
     }
 

@@ -2,9 +2,7 @@ package cn.bailian.archfixture.good.plot;
 
 /** Fixture: request/response records of the feature. */
 public final class PlotApi {
-    private PlotApi() {
-    }
+    private PlotApi() {}
 
-    public record PlotView(String code) {
-    }
+    public record PlotView(String code) {}
 }
