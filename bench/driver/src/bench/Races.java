@@ -90,7 +90,7 @@ final class Races {
             for (int i = 0; i < 100; i++) {
                 String invoice = "INV-" + (r + 1) + "-" + i;
                 pay.add(() -> Http.post(Env.FUND + "/api/v1/projects/" + project + "/disbursements", staff, Map.of("amountFen", DISBURSE_FEN,
-                        "payee", "压测供应商", "purpose", "竞争拨付", "invoiceReference", invoice)));
+                        "payeeKind", "OUTSIDE", "payee", "压测供应商", "purpose", "竞争拨付", "invoiceReference", invoice)));
             }
             Outcome paid = race(pay);
             long after = Http.get(Env.FUND + "/api/v1/funds/" + fund, staff).json().path("balanceFen").asLong();

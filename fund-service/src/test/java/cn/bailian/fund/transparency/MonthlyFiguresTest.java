@@ -261,6 +261,8 @@ class MonthlyFiguresTest {
                 .body(Map.of(
                         "amountFen",
                         amountFen,
+                        "payeeKind",
+                        "OUTSIDE",
                         "payee",
                         "白莲社工站",
                         "purpose",
