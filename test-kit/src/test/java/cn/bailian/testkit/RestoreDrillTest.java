@@ -87,12 +87,22 @@ class RestoreDrillTest {
             assertThat(long1(s, "select count(*) from ledger_entry where id = 1000"))
                     .as("written after the target")
                     .isZero();
-            assertThat(long1(s, "select count(*) from pg_stat_activity where backend_type = 'startup'"))
-                    .as("recovery over")
-                    .isZero();
+            // promotion ends recovery a moment after the server accepts connections: wait for it, then the
+            // startup process must be gone
+            org.awaitility.Awaitility.await("recovery over")
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> long1(s, "select count(*) from pg_stat_activity where backend_type = 'startup'") == 0
+                            && !bool1(s, "select pg_is_in_recovery()"));
             s.execute("insert into ledger_entry values (81, 8100)"); // promoted: takes writes again
         } finally {
             restored.stop();
+        }
+    }
+
+    private static boolean bool1(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getBoolean(1);
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.Locale;
  * Answers the requests that never reach a resource method in problem+json too: bodies over the limit
  * (256 KiB by default) before they are read, and paths under /api that match no operation.
  * <p>
- * A body sent without Content-Length (chunked) cannot be judged before it is read: Vert.x's {@link BodyHandler} reads
+ * A body sent without Content-Length (HTTP/1.1 chunked) cannot be judged before it is read: Vert.x's {@link BodyHandler} reads
  * it with the same limit and fails the request with 413 at the first byte over it, which is answered here too. The
  * body read is the one Quarkus REST then deserialises (it takes a body already read from the routing context), so
  * it is held in memory only up to the limit. The server's own ceiling ({@code quarkus.http.limits.max-body-size}) is
@@ -54,9 +54,12 @@ public class HttpGuards {
     private void limitBody(RoutingContext ctx) {
         long maxBodyBytes = config.http().maxBodyBytes();
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        boolean streamed =
-                ctx.request().version() == HttpVersion.HTTP_2 // HTTP/2 frames a body without Transfer-Encoding
-                        || ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
+        // Only an HTTP/1.1 chunked body is read here. An HTTP/2 request (h2c, which java.net.http clients such as
+        // the generated api-clients negotiate) must stay unread: Quarkus REST pauses the request it is given, and a
+        // paused HTTP/2 stream that was already read fails ("Request has already been read") — every GET over h2c
+        // answered 500. An HTTP/2 body of unknown length is bounded by quarkus.http.limits.max-body-size instead.
+        boolean streamed = ctx.request().version() != HttpVersion.HTTP_2
+                && ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
         if (length == null && streamed) {
             BodyHandler.create(false).setBodyLimit(maxBodyBytes).handle(ctx);
             return;

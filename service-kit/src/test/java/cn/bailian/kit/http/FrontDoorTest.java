@@ -171,6 +171,30 @@ class FrontDoorTest {
     }
 
     @Test
+    void readsAndWritesOverH2cAreServed() throws Exception {
+        // java.net.http (the generated api-clients) upgrades plain HTTP to HTTP/2; the body guard once read every
+        // HTTP/2 request and each then failed with 500
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            for (int i = 0; i < 3; i++) { // the first request upgrades, the next ones are HTTP/2 frames
+                HttpResponse<String> read =
+                        client.send(HttpRequest.newBuilder(notes).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+            }
+            assertThat(client.send(HttpRequest.newBuilder(notes).GET().build(), HttpResponse.BodyHandlers.ofString())
+                            .version())
+                    .isEqualTo(HttpClient.Version.HTTP_2);
+            HttpResponse<String> write = client.send(
+                    HttpRequest.newBuilder(notes)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"h2c\",\"priority\":2}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(write.statusCode()).as(write.body()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void aChunkedBodyOverTheLimitIsA413Problem() throws Exception {
         String answer = sendChunked(300 * 1024);
 
