@@ -102,6 +102,20 @@ public final class AccessRules {
                 "getHousehold",
                 SELF_OR_STAFF,
                 w -> get(R, "/api/v1/households/" + w.selfHousehold).owner(w.self));
+        read("listHouseholds", STAFF_ONLY, w -> get(R, "/api/v1/households").query("compoundId", w.compound()));
+        write("updateHousehold", STAFF_ONLY, w -> {
+            UUID household = w.freshHousehold();
+            return Target.of(R, "PUT", "/api/v1/households/" + household)
+                    .header("If-Match", w.etag(R, "/api/v1/households/" + household))
+                    .body(Map.of("building", "9", "unit", "1", "room", "u" + World.next()));
+        });
+        write(
+                "importHouseholds",
+                STAFF_ONLY,
+                w -> post(R, "/api/v1/households/import")
+                        .body(
+                                "compoundId,building,unit,room\n" + w.compound() + ",9,2,i" + World.next() + "\n",
+                                "text/csv"));
         read("listOrganizations", PUBLIC, w -> get(R, "/api/v1/organizations").query("communityId", w.communityId()));
         write(
                 "createOrganization",
@@ -426,6 +440,7 @@ public final class AccessRules {
                     .body(Map.of("progressPercent", 50, "note", "过半"));
         });
         read("listDisbursements", PUBLIC, w -> get(M, "/api/v1/projects/" + w.approvedProject + "/disbursements"));
+        read("traceProject", PUBLIC, w -> get(M, "/api/v1/projects/" + w.approvedProject + "/trace"));
         write(
                 "disburse",
                 STAFF_ONLY,
