@@ -32,6 +32,12 @@ public final class DevTokens {
 
     public static final String ISSUER_PROPERTY = "testkit.token.issuer";
     public static final String KID_PROPERTY = "testkit.token.kid";
+    /**
+     * Set by {@link #main}: the test JVM's setup hooks (system-tests start the whole platform before the first token)
+     * must not run in {@code bin/bailian token}, nor in the walkthrough test's stand-in for it, which runs with the
+     * system tests' classpath and otherwise started a second platform and hung.
+     */
+    static final String CLI_PROPERTY = "testkit.token.cli";
     /** Made (or read from {@link #KEY_PROPERTY}) at the first use, so {@link #main} can hand in a stored one first. */
     private static final class Keys {
         static final KeyPair PAIR = testKeys();
@@ -76,8 +82,10 @@ public final class DevTokens {
     /** The claims a token of ours carries, for tests that change one (audience, issuer) before signing. */
     public static JwtClaimsBuilder claims(
             String subject, Set<String> roles, UUID communityId, UUID residentId, Duration ttl) {
-        java.util.ServiceLoader.load(DevTokenSetup.class, DevTokens.class.getClassLoader())
-                .forEach(DevTokenSetup::beforeMinting);
+        if (!Boolean.getBoolean(CLI_PROPERTY)) { // the command line mints for a platform that already runs
+            java.util.ServiceLoader.load(DevTokenSetup.class, DevTokens.class.getClassLoader())
+                    .forEach(DevTokenSetup::beforeMinting);
+        }
         long now = System.currentTimeMillis() / 1000;
         JwtClaimsBuilder claims = Jwt.issuer(issuer())
                 .audience(AUDIENCE)
@@ -199,6 +207,7 @@ public final class DevTokens {
                             + ": start the platform with bin/bailian up first (it makes the dev key and publishes it in the local Keycloak)");
             System.exit(1);
         }
+        System.setProperty(CLI_PROPERTY, "true");
         java.util.List<String> stored = java.nio.file.Files.readAllLines(keyFile);
         System.setProperty(KEY_PROPERTY, stored.get(0));
         System.setProperty(ISSUER_PROPERTY, stored.get(1));
